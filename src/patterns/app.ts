@@ -1,0 +1,22 @@
+import { APP_DRAIN_MS, CONTAINER_NAMES, SERVICE_HTTP_PORT } from './constants.js';
+import type { ContainerSpec, ProjectOptions } from './types.js';
+
+/** The app container every pattern starts from; patterns add env and mounts. */
+export function appContainer(options: ProjectOptions, extra: Partial<Pick<ContainerSpec, 'env' | 'mounts'>> = {}): ContainerSpec {
+  return {
+    name: CONTAINER_NAMES.app,
+    template: 'app',
+    role: 'main',
+    purpose: 'the service itself: GET / (JSON), /healthz, /readyz, /status',
+    ports: [{ name: 'http', containerPort: options.port, scope: 'pod', service: { port: SERVICE_HTTP_PORT } }],
+    env: {
+      PORT: String(options.port),
+      SERVICE_NAME: options.name,
+      SHUTDOWN_DRAIN_MS: String(APP_DRAIN_MS),
+      ...extra.env,
+    },
+    mounts: extra.mounts ?? [],
+    readiness: { path: '/readyz', port: 'http' },
+    liveness: { path: '/healthz', port: 'http' },
+  };
+}

@@ -1,0 +1,25 @@
+import { adapterPattern } from './adapter.js';
+import { ambassadorPattern } from './ambassador.js';
+import { sidecarPattern } from './sidecar.js';
+import { singletonPattern } from './singleton.js';
+import type { PatternName, PodSpecPlan, ProjectOptions } from './types.js';
+
+export const PATTERNS: Record<PatternName, { label: string; build: (o: ProjectOptions) => PodSpecPlan }> = {
+  singleton: { label: 'singleton: one app container', build: singletonPattern },
+  sidecar: { label: 'sidecar logger: app + log-shipper on a shared volume', build: sidecarPattern },
+  ambassador: { label: 'ambassador proxy: app + loopback proxy with failover', build: ambassadorPattern },
+  adapter: { label: 'adapter monitor: app + Prometheus adapter', build: adapterPattern },
+};
+
+export const PATTERN_NAMES = Object.keys(PATTERNS) as PatternName[];
+
+export function describePattern(options: ProjectOptions): PodSpecPlan {
+  return PATTERNS[options.pattern].build(options);
+}
+
+/** Every port a pod's containers bind, with who binds it: they share one network namespace. */
+export function reservedPorts(plan: PodSpecPlan): { port: number; container: string }[] {
+  return plan.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name })));
+}
+
+export type { PatternName, PodSpecPlan, ProjectOptions } from './types.js';
