@@ -24,7 +24,7 @@ export function adapterPattern(options: ProjectOptions): PodSpecPlan {
           METRIC_PREFIX: 'app_',
         },
         mounts: [],
-        readiness: { path: '/healthz', port: 'metrics' },
+        readiness: { path: '/readyz', port: 'metrics' },
         liveness: { path: '/healthz', port: 'metrics' },
       },
     ],

@@ -20,7 +20,7 @@ function upstreamContainer(label: string, port: number): ContainerSpec {
     ports: [{ name: 'http', containerPort: port, scope: 'pod', service: { port } }],
     env: { PORT: String(port), UPSTREAM_NAME: label },
     mounts: [],
-    readiness: { path: '/healthz', port: 'http' },
+    readiness: { path: '/readyz', port: 'http' },
     liveness: { path: '/healthz', port: 'http' },
   };
 }
@@ -59,7 +59,7 @@ export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
           RETRY_AFTER_MS: '2000',
         },
         mounts: [],
-        readiness: { path: '/healthz', port: 'health' },
+        readiness: { path: '/readyz', port: 'health' },
         liveness: { path: '/healthz', port: 'health' },
         startup: { path: '/healthz', port: 'health' },
       },

@@ -1,0 +1,32 @@
+import { Model } from '@kubernetes-models/base';
+import { formatFinding, lintDocuments } from '../lint/index.js';
+import type { ManifestFile } from './project-manifests.js';
+
+export class ManifestError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the generated manifests are invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Schema first (kubernetes-models' OpenAPI validation), then the linter with every
+ * check, the pod rules included (one port per pod, mounts of declared volumes).
+ */
+export function validateManifests(files: ManifestFile[]): void {
+  const problems: string[] = [];
+  const documents = files.flatMap((file) =>
+    file.objects.map((object) => {
+      if (object instanceof Model) {
+        try {
+          object.validate();
+        } catch (error) {
+          const json = object.toJSON() as { kind?: string; metadata?: { name?: string } };
+          problems.push(`${file.path}: ${json.kind}/${json.metadata?.name}: ${(error as Error).message}`);
+        }
+      }
+      return { object: object instanceof Model ? object.toJSON() : object, source: file.path };
+    }),
+  );
+  for (const finding of lintDocuments(documents)) problems.push(formatFinding(finding));
+  if (problems.length) throw new ManifestError(problems);
+}
