@@ -1,0 +1,53 @@
+/** The pure core: parsed objects in, findings out. No files, no console. */
+import { buildModel, type LintInput, type PodView } from './model.js';
+import { CHECKS } from './registry.js';
+import type { Check, Finding, Problem } from './types.js';
+
+/**
+ * Lint objects that each carry their own source (e.g. the file they came from). Services
+ * are matched against the pod templates of the whole set, so lint a project's objects together.
+ */
+export function lintDocuments(inputs: readonly LintInput[], checks: readonly Check[] = CHECKS): Finding[] {
+  const model = buildModel(inputs);
+  const findings: Finding[] = [];
+  const emit = (check: Check, object: string, source: string | undefined, problems: Problem[]) => {
+    for (const p of problems) {
+      findings.push({
+        check: check.id,
+        severity: check.severity,
+        object,
+        ...(p.container !== undefined && { container: p.container }),
+        message: p.message,
+        fix: p.fix,
+        ...(source !== undefined && { source }),
+      });
+    }
+  };
+  const runOnPod = (check: Check, pod: PodView) => {
+    if (check.appliesTo === 'pod') emit(check, pod.object, pod.source, check.run(pod));
+    if (check.appliesTo === 'container') {
+      for (const c of pod.containers) {
+        if (!check.containers || check.containers.includes(c.kind)) emit(check, pod.object, pod.source, check.run(c, pod));
+      }
+    }
+  };
+
+  for (const entry of model.entries) {
+    for (const check of checks) {
+      if (entry.type === 'namespace' && check.appliesTo === 'namespace') {
+        emit(check, entry.view.object, entry.view.source, check.run(entry.view));
+      } else if (entry.type === 'service' && check.appliesTo === 'service') {
+        emit(check, entry.view.object, entry.view.source, check.run(entry.view, model.pods));
+      } else if (entry.type === 'pod') {
+        if (check.appliesTo === 'workload' && entry.workload) emit(check, entry.view.object, entry.view.source, check.run(entry.workload));
+        runOnPod(check, entry.view);
+      }
+    }
+  }
+  return findings;
+}
+
+/** Lint parsed Kubernetes objects (kinds with nothing to check are skipped). */
+export function lintObjects(objects: readonly unknown[], source?: string): Finding[] {
+  return lintDocuments(objects.map((object) => ({ object, source })));
+}

@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CHECKS, runLintCommand } from '../../src/lint/index.js';
+
+const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runLintCommand(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('create-pod-pattern lint', () => {
+  it('exits 0 and says so when there is nothing to report', async () => {
+    const { code, stdout, stderr } = await run(fixture('base.yaml'));
+    expect(code).toBe(0);
+    expect(stdout).toBe('No findings (1 file, 2 objects).\n');
+    expect(stderr).toBe('');
+  });
+
+  it('exits 1 and prints one line per finding, then a summary', async () => {
+    const file = fixture('no-read-only-root-fs/fail.yaml');
+    const { code, stdout } = await run(file);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: Deployment/web container log-shipper: \\[no-read-only-root-fs\\] .+ — .+`)),
+      '1 finding (1 error, 0 warnings) in 1 file, 2 objects.',
+      '',
+    ]);
+  });
+
+  it('prints JSON with --format json (and -f json, --format=json)', async () => {
+    for (const args of [['--format', 'json'], ['-f', 'json'], ['--format=json']]) {
+      const { code, stdout } = await run(fixture('host-pid'), ...args);
+      expect(code).toBe(1);
+      const parsed = JSON.parse(stdout);
+      expect(parsed.files).toBe(2);
+      expect(parsed.findings.map((f: { check: string }) => f.check)).toEqual(['host-pid']);
+    }
+    const clean = await run(fixture('host-pid/pass.yaml'), '--format', 'json');
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout)).toEqual({ files: 1, objects: 2, findings: [] });
+  });
+
+  it('exits 2 with a message on bad usage', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-cmd-'));
+    mkdirSync(join(dir, 'empty'));
+    try {
+      const cases: [string[], RegExp][] = [
+        [[], /give at least one file or folder/],
+        [[join(dir, 'missing.yaml')], /missing\.yaml: no such file or folder/],
+        [[join(dir, 'empty')], /no \.yaml or \.yml files/],
+        [[fixture('base.yaml'), '--format', 'xml'], /--format must be text or json/],
+        [[fixture('base.yaml'), '--strict'], /--strict/],
+      ];
+      for (const [argv, message] of cases) {
+        const { code, stdout, stderr } = await run(...argv);
+        expect(code, argv.join(' ')).toBe(2);
+        expect(stderr).toMatch(message);
+        expect(stderr).toContain('Usage: create-pod-pattern lint');
+        expect(stdout).toBe('');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('also writes to plain functions, as the CLI passes them', async () => {
+    const out: string[] = [];
+    const code = await runLintCommand([fixture('base.yaml')], { stdout: (s: string) => void out.push(s), stderr: () => {} });
+    expect(code).toBe(0);
+    expect(out.join('')).toContain('No findings');
+  });
+
+  it('shows help and the list of checks', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--format <text|json>');
+    const list = await run('--list-checks');
+    expect(list.code).toBe(0);
+    expect(list.stdout.trim().split('\n')).toHaveLength(CHECKS.length);
+  });
+});

@@ -1,0 +1,58 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CHECKS, lintPaths } from '../../src/lint/index.js';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+
+function variants(id: string, prefix: 'pass' | 'fail'): string[] {
+  const dir = join(FIXTURES, id);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.yaml')).sort();
+}
+
+describe('the check registry', () => {
+  it('has unique kebab-case ids, each described', () => {
+    const ids = CHECKS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const check of CHECKS) {
+      expect(check.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(check.description.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('has a pass.yaml and a fail.yaml fixture for every check, and no fixture folder without a check', () => {
+    for (const check of CHECKS) {
+      expect(variants(check.id, 'pass'), check.id).toContain('pass.yaml');
+      expect(variants(check.id, 'fail'), check.id).toContain('fail.yaml');
+    }
+    const folders = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.sort()).toEqual(CHECKS.map((c) => c.id).sort());
+  });
+
+  it('finds nothing in the base every fixture is derived from', async () => {
+    const { findings, objects } = await lintPaths([join(FIXTURES, 'base.yaml')]);
+    expect(findings).toEqual([]);
+    expect(objects).toBe(2);
+  });
+});
+
+describe.each(CHECKS.map((c) => [c.id, c] as const))('%s', (id, check) => {
+  it.each(variants(id, 'pass'))('finds nothing in %s', async (file) => {
+    const { findings } = await lintPaths([join(FIXTURES, id, file)]);
+    expect(findings).toEqual([]);
+  });
+
+  it.each(variants(id, 'fail'))('reports only %s in its fail fixture %s', async (file) => {
+    const { findings } = await lintPaths([join(FIXTURES, id, file)]);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.map((f) => f.check)).toEqual(findings.map(() => id));
+    for (const f of findings) {
+      expect(f.severity).toBe(check.severity);
+      expect(f.source).toBe(join(FIXTURES, id, file));
+      expect(f.message).not.toBe('');
+      expect(f.fix).not.toBe('');
+    }
+  });
+});
