@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'templates/containers/*/test/**/*.test.ts', 'templates/project/scripts/test/**/*.test.mjs'],
     exclude: ['tests/e2e/**', '**/node_modules/**'],
     testTimeout: 30_000,
+    globalSetup: ['tests/support/global-setup.ts'],
   },
 });

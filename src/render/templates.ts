@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+/** templates/ sits next to src/ in the repo and next to dist/ in the package. */
+function findTemplatesRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'templates');
+    if (existsSync(join(candidate, 'project'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('create-pod-pattern: cannot find its templates/ folder (broken install?)');
+    dir = parent;
+  }
+}
+
+let root: string | undefined;
+export function templatesRoot(): string {
+  return (root ??= findTemplatesRoot());
+}
+
+/** Files below a templates/ folder, as paths relative to it, sorted; build output skipped. */
+export function listTemplateFiles(folder: string): string[] {
+  const base = join(templatesRoot(), folder);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(base, full));
+    }
+  };
+  walk(base);
+  return out.sort();
+}
+
+export function readTemplate(path: string): string {
+  return readFileSync(join(templatesRoot(), path), 'utf8');
+}
+
+const handlebars = Handlebars.create();
+handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+
+/** Renders a handlebars template file; output is code or Markdown, so no HTML escaping. */
+export function renderTemplate(path: string, context: object): string {
+  return handlebars.compile(readTemplate(path), { noEscape: true, strict: true })(context);
+}
