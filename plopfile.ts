@@ -1,0 +1,50 @@
+/**
+ * The generators: one per pod pattern. `npx plop <pattern>` asks the questions with
+ * plop's prompts; `create-pod-pattern` drives the same generators through node-plop.
+ * What differs between patterns is data (src/patterns); the action is the same for all.
+ */
+import { resolve } from 'node:path';
+import type { NodePlopAPI } from 'node-plop';
+import { resolveOptions, type RawOptions } from './src/cli/options.js';
+import { QUESTIONS } from './src/cli/questions.js';
+import { PATTERNS, PATTERN_NAMES } from './src/patterns/index.js';
+import type { PatternName } from './src/patterns/types.js';
+import { planProject } from './src/plan/project-plan.js';
+import { writeProject } from './src/write/write-project.js';
+
+/** The error behind the last failed action; node-plop keeps only its message. */
+export let lastActionError: unknown;
+
+export const WRITE_PROJECT_ACTION = 'pod-project';
+
+export default function plopfile(plop: NodePlopAPI): void {
+  plop.setActionType(WRITE_PROJECT_ACTION, async (answers, config) => {
+    try {
+      const raw = { ...(answers as RawOptions), pattern: (config as { pattern?: string }).pattern };
+      const options = resolveOptions(raw);
+      const plan = planProject(options);
+      const target = resolve(plop.getDestBasePath(), options.directory);
+      await writeProject(target, plan.files, { force: Boolean(raw.force) });
+      return `${plan.files.length} files in ${target}`;
+    } catch (error) {
+      lastActionError = error;
+      throw error;
+    }
+  });
+
+  for (const pattern of PATTERN_NAMES) {
+    plop.setGenerator(pattern, {
+      description: PATTERNS[pattern as PatternName].label,
+      prompts: QUESTIONS.filter((q) => q.key !== 'pattern').map((q) => ({
+        type: q.choices ? 'list' : 'input',
+        name: q.key,
+        message: q.message,
+        ...(q.choices ? { choices: q.choices } : {}),
+        default: (answers: RawOptions) => q.default({ ...answers, pattern }),
+        ...(q.when ? { when: (answers: RawOptions) => q.when!({ ...answers, pattern }) } : {}),
+        ...(q.validate ? { validate: (value: string, answers: RawOptions) => q.validate!(value, { ...answers, pattern }) ?? true } : {}),
+      })),
+      actions: [{ type: WRITE_PROJECT_ACTION, pattern } as never],
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import nodePlop from 'node-plop';
+import plopfile, { lastActionError } from '../../plopfile.ts';
+import type { ProjectOptions } from '../patterns/types.js';
+
+/** Runs the pattern's plop generator (the same one `npx plop` runs) without prompting. */
+export async function runGenerator(options: ProjectOptions, flags: { force: boolean }): Promise<void> {
+  const plop = await nodePlop(undefined, { destBasePath: process.cwd(), force: false });
+  plopfile(plop);
+  const answers = { ...options, port: String(options.port), replicas: String(options.replicas), force: flags.force };
+  const result = await plop.getGenerator(options.pattern).runActions(answers);
+  if (result.failures.length) {
+    throw lastActionError ?? new Error(result.failures.map((f) => f.error).join('; '));
+  }
+}

@@ -1,0 +1,23 @@
+import { relative } from 'node:path';
+import type { ProjectPlan } from '../plan/project-plan.js';
+
+export function dryRunReport(plan: ProjectPlan): string {
+  const lines = plan.files.map((f) => `  ${f.path}  (${Buffer.byteLength(f.content)} bytes)`);
+  return [`Would write ${plan.files.length} files to ${plan.options.directory}/ (dry run: nothing written):`, ...lines, ''].join('\n');
+}
+
+export function nextSteps(plan: ProjectPlan): string {
+  const dir = relative(process.cwd(), plan.options.directory) || '.';
+  const cd = dir === '.' ? [] : [`  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`];
+  return [
+    `Created a ${plan.pattern.title.toLowerCase()} pod (${plan.pattern.containers.map((c) => c.name).join(' + ')}) in ${dir}/ (${plan.files.length} files).`,
+    '',
+    'Next:',
+    ...cd,
+    '  npm install',
+    '  npm test          # each container\'s tests',
+    '  npm run dev       # the pod\'s containers as local processes sharing localhost',
+    `  npm run deploy    # build the images and apply k8s/ to your local cluster (${plan.options.target} first)`,
+    '',
+  ].join('\n');
+}
