@@ -1,0 +1,84 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listFiles, runCli, workspace } from './support/cli.js';
+
+interface Case {
+  args: string[];
+  /** What the message must say: the value and the rule. */
+  says: RegExp;
+  /** Folder name to generate into (default "demo"). */
+  dir?: string;
+  setup?: (ws: string) => void;
+}
+
+const P = ['--pattern', 'sidecar'];
+
+const CASES: Record<string, Case> = {
+  'an unknown pattern': { args: ['--pattern', 'mesh'], says: /pattern "mesh" is not one of: singleton, sidecar, ambassador, adapter/ },
+  'an empty pattern': { args: ['--pattern', ''], says: /pattern "" is not one of/ },
+  'an upper-case name': { args: [...P, '--name', 'MyApp'], says: /name "MyApp" is not a DNS-1123 label.*"myapp"/ },
+  'a name with an underscore': { args: [...P, '--name', 'my_app'], says: /name "my_app" is not a DNS-1123 label/ },
+  'a name ending in a dash': { args: [...P, '--name', 'app-'], says: /name "app-" is not a DNS-1123 label/ },
+  'a name starting with a digit (Service names are DNS-1035)': { args: [...P, '--name', '1app'], says: /name "1app" must start with a letter.*DNS-1035/ },
+  'a name too long once suffixes are added': {
+    args: [...P, '--name', 'a'.repeat(47)],
+    says: /name "a{47}" is 47 characters; object names such as "<name>-upstream-primary" must fit in 63, so use at most 46/,
+  },
+  'a name carrying YAML': { args: [...P, '--name', 'x\nkind: Secret'], says: /name "x\\nkind: Secret" is not a DNS-1123 label/ },
+  'a name carrying shell code': { args: [...P, '--name', "x';rm -rf ~;'"], says: /name "x';rm -rf ~;'" is not a DNS-1123 label/ },
+  "a directory whose base name is not a valid name": { args: [...P], dir: 'My App', says: /name "My App" is not a DNS-1123 label.*pass --name/ },
+  'a namespace with an underscore': { args: [...P, '--namespace', 'team_a'], says: /namespace "team_a" is not a DNS-1123 label/ },
+  'a reserved namespace': { args: [...P, '--namespace', 'kube-system'], says: /namespace "kube-system" is reserved/ },
+  'a namespace over 63 characters': { args: [...P, '--namespace', 'n'.repeat(64)], says: /namespace "n{64}" is longer than 63 characters/ },
+  'port 0': { args: [...P, '--port', '0'], says: /port "0" is not a port number: use a whole number from 1024 to 65535/ },
+  'a port above 65535': { args: [...P, '--port', '70000'], says: /port "70000" is not a port number/ },
+  'a port that is not a number': { args: [...P, '--port', 'http'], says: /port "http" is not a port number/ },
+  'a fractional port': { args: [...P, '--port', '8080.5'], says: /port "8080.5" is not a port number/ },
+  'a privileged port': { args: [...P, '--port', '80'], says: /port 80 is privileged: the containers run as a non-root user/ },
+  "the adapter's port": { args: ['--pattern', 'adapter', '--port', '9102'], says: /port 9102 is already used by the adapter container; containers in a pod share one network/ },
+  "the ambassador's port": { args: ['--pattern', 'ambassador', '--port', '9000'], says: /port 9000 is already used by the ambassador container/ },
+  "the ambassador's health port": { args: ['--pattern', 'ambassador', '--port', '9001'], says: /port 9001 is already used by the ambassador container/ },
+  "a demo upstream's port": { args: ['--pattern', 'ambassador', '--port', '9081'], says: /port 9081 is already used by the demo upstream-primary/ },
+  'zero replicas': { args: [...P, '--replicas', '0'], says: /replicas "0" is not a whole number from 1 to 100/ },
+  'negative replicas': { args: [...P, '--replicas=-1'], says: /replicas "-1" is not a whole number from 1 to 100/ },
+  'replicas in exponent notation': { args: [...P, '--replicas', '1e3'], says: /replicas "1e3" is not a whole number/ },
+  'an unknown sidecar mode': { args: [...P, '--sidecar-mode', 'hybrid'], says: /sidecar mode "hybrid" is not one of: native, classic/ },
+  'an unknown target': { args: [...P, '--target', 'openshift'], says: /target "openshift" is not one of: kind, minikube, k3d, docker-desktop, podman/ },
+  'native sidecars on podman': { args: [...P, '--target', 'podman', '--sidecar-mode', 'native'], says: /native cannot run on the podman target.*--sidecar-mode classic/ },
+  'an upper-case image prefix': { args: [...P, '--image-prefix', 'Local/'], says: /image prefix "Local\/" does not make a valid image name/ },
+  'an image prefix with a space': { args: [...P, '--image-prefix', 'my repo/'], says: /image prefix "my repo\/" does not make a valid image name/ },
+  'an image prefix with a tag in it': { args: [...P, '--image-prefix', 'repo:1/'], says: /image prefix "repo:1\/" does not make a valid image name/ },
+  'an image prefix carrying YAML': { args: [...P, '--image-prefix', 'x"\nimage: evil'], says: /image prefix "x\\"\\nimage: evil" does not make a valid image name/ },
+  'an unknown option': { args: [...P, '--colour', 'red'], says: /unknown option --colour; run with --help/ },
+  'an option without its value': { args: ['--pattern'], says: /option --pattern needs a value|argument missing/ },
+  'two directories': { args: [...P, 'other'], says: /expected one directory, got 2/ },
+  'a non-empty directory without --force': {
+    args: [...P],
+    setup: (ws) => (mkdirSync(join(ws, 'demo')), writeFileSync(join(ws, 'demo/notes.txt'), 'mine')),
+    says: /directory .*demo is not empty; choose another directory, or pass --force/,
+  },
+  'a directory path that is a file': { args: [...P], setup: (ws) => writeFileSync(join(ws, 'demo'), 'x'), says: /demo exists and is not a directory/ },
+  '--force where a file stands in for a folder the project needs': {
+    args: [...P, '--force'],
+    setup: (ws) => (mkdirSync(join(ws, 'demo')), writeFileSync(join(ws, 'demo/k8s'), 'x')),
+    says: /k8s is a file, but the project needs a folder there/,
+  },
+};
+
+describe('bad input is refused with exit 2, a message naming the value and the rule, and nothing written', () => {
+  it.each(Object.entries(CASES))('%s', async (_title, c) => {
+    const ws = workspace();
+    c.setup?.(ws);
+    const before = listFiles(ws);
+    const result = await runCli([join(ws, c.dir ?? 'demo'), ...c.args, '--yes'], { cwd: ws });
+    expect(result.stderr).toMatch(c.says);
+    expect(result.stderr.startsWith('create-pod-pattern: ')).toBe(true);
+    expect(result.exitCode).toBe(2);
+    expect(listFiles(ws)).toEqual(before);
+  });
+
+  it('covers at least 25 distinct bad inputs', () => {
+    expect(Object.keys(CASES).length).toBeGreaterThanOrEqual(25);
+  });
+});

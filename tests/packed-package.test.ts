@@ -1,0 +1,38 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { workspace } from './support/cli.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+let home: string;
+
+/** What a user gets: `npm pack`, install the tarball, run the bin through npx and npm create. */
+describe('the packed package', () => {
+  beforeAll(async () => {
+    home = workspace();
+    await execa('npm', ['pack', '--pack-destination', home, '--silent'], { cwd: ROOT });
+    const tarball = readdirSync(home).find((f) => f.endsWith('.tgz'))!;
+    await execa('npm', ['init', '-y'], { cwd: home });
+    await execa('npm', ['install', '--no-audit', '--no-fund', join(home, tarball)], { cwd: home });
+  }, 120_000);
+
+  it.each(['singleton', 'sidecar', 'ambassador', 'adapter'])('generates the %s pattern with npx create-pod-pattern', async (pattern) => {
+    const result = await execa('npx', ['--no-install', 'create-pod-pattern', `p-${pattern}`, '--pattern', pattern, '--yes'], { cwd: home, reject: false });
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(join(home, `p-${pattern}/k8s/deployment.yaml`))).toBe(true);
+    expect(existsSync(join(home, `p-${pattern}/containers/app/src/index.ts`))).toBe(true);
+  });
+
+  it('generates with npm create pod-pattern, options after --', async () => {
+    const result = await execa('npm', ['create', 'pod-pattern', 'via-npm-create', '--', '--pattern', 'adapter', '--yes'], { cwd: home, reject: false });
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(join(home, 'via-npm-create/containers/adapter/Dockerfile'))).toBe(true);
+  });
+
+  it('has no runtime dependencies to download: the CLI is one bundled file', async () => {
+    const installed = readdirSync(join(home, 'node_modules')).filter((d) => !d.startsWith('.'));
+    expect(installed).toEqual(['create-pod-pattern']);
+  });
+});
