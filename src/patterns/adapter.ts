@@ -1,5 +1,5 @@
 import { appContainer } from './app.js';
-import { ADAPTER_METRICS_PORT, CONTAINER_NAMES } from './constants.js';
+import { ADAPTER_METRICS_PORT, CONTAINER_NAMES, HELPER_DRAIN_MS } from './constants.js';
 import type { PodSpecPlan, ProjectOptions } from './types.js';
 
 export function adapterPattern(options: ProjectOptions): PodSpecPlan {
@@ -22,6 +22,7 @@ export function adapterPattern(options: ProjectOptions): PodSpecPlan {
           APP_STATUS_URL: `http://127.0.0.1:${options.port}/status`,
           SCRAPE_TIMEOUT_MS: '2000',
           METRIC_PREFIX: 'app_',
+          SHUTDOWN_DRAIN_MS: String(HELPER_DRAIN_MS),
         },
         mounts: [],
         readiness: { path: '/readyz', port: 'metrics' },

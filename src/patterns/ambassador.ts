@@ -3,6 +3,7 @@ import {
   AMBASSADOR_HEALTH_PORT,
   AMBASSADOR_PROXY_PORT,
   CONTAINER_NAMES,
+  HELPER_DRAIN_MS,
   UPSTREAM_BACKUP_PORT,
   UPSTREAM_PRIMARY_PORT,
 } from './constants.js';
@@ -18,7 +19,7 @@ function upstreamContainer(label: string, port: number): ContainerSpec {
     role: 'main',
     purpose: `demo upstream (${label}) so the pattern works in a cluster with no internet`,
     ports: [{ name: 'http', containerPort: port, scope: 'pod', service: { port } }],
-    env: { PORT: String(port), UPSTREAM_NAME: label },
+    env: { PORT: String(port), UPSTREAM_NAME: label, SHUTDOWN_DRAIN_MS: String(HELPER_DRAIN_MS) },
     mounts: [],
     readiness: { path: '/readyz', port: 'http' },
     liveness: { path: '/healthz', port: 'http' },
@@ -57,6 +58,8 @@ export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
           IDLE_TIMEOUT_MS: '30000',
           // A failed upstream is skipped this long before it is tried again.
           RETRY_AFTER_MS: '2000',
+          // Keeps proxying this long after SIGTERM, so a classic sidecar outlives the app's drain.
+          SHUTDOWN_DRAIN_MS: String(HELPER_DRAIN_MS),
         },
         mounts: [],
         readiness: { path: '/readyz', port: 'health' },
