@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { workspace } from './support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 let home: string;
@@ -10,12 +10,13 @@ let home: string;
 /** What a user gets: `npm pack`, install the tarball, run the bin through npx and npm create. */
 describe('the packed package', () => {
   beforeAll(async () => {
-    home = workspace();
+    home = mkdtempSync(join(tmpdir(), 'cpp-packed-'));
     await execa('npm', ['pack', '--pack-destination', home, '--silent'], { cwd: ROOT });
     const tarball = readdirSync(home).find((f) => f.endsWith('.tgz'))!;
     await execa('npm', ['init', '-y'], { cwd: home });
     await execa('npm', ['install', '--no-audit', '--no-fund', join(home, tarball)], { cwd: home });
   }, 120_000);
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it.each(['singleton', 'sidecar', 'ambassador', 'adapter'])('generates the %s pattern with npx create-pod-pattern', async (pattern) => {
     const result = await execa('npx', ['--no-install', 'create-pod-pattern', `p-${pattern}`, '--pattern', pattern, '--yes'], { cwd: home, reject: false });

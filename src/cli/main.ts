@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       raw = await askMissing(raw);
     }
     const options = resolveOptions(raw);
-    await refuseUnusableTarget(options);
+    await refuseUnusableTarget({ directory: options.directory, force: raw.force });
     const { planProject } = await import('../plan/project-plan.js');
     const plan = planProject(options);
     if (raw.dryRun) return io.stdout(dryRunReport(plan)), 0;

@@ -73,7 +73,7 @@ export function resolveOptions(raw: RawOptions): ProjectOptions {
   if (/[\0\n\r]/.test(directory)) throw new UsageError(`directory ${JSON.stringify(directory)} contains control characters`);
 
   const pattern = raw.pattern ?? (raw.yes ? DEFAULTS.pattern : undefined);
-  if (!pattern) throw new UsageError(`no pattern given: pass --pattern <${Object.keys(PATTERNS).join('|')}>, or --yes for the default (${DEFAULTS.pattern})`);
+  if (pattern === undefined) throw new UsageError(`no pattern given: pass --pattern <${Object.keys(PATTERNS).join('|')}>, or --yes for the default (${DEFAULTS.pattern})`);
   fail(checkPattern(pattern));
 
   const name = raw.name ?? defaultName(directory);

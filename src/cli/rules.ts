@@ -73,13 +73,21 @@ export function checkPattern(value: string): string | undefined {
   return checkChoice('pattern', value, PATTERN_NAMES);
 }
 
-/** Docker reference grammar: [host[:port]/]path where path components are lowercase. */
-const IMAGE_REFERENCE =
-  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/** Docker reference grammar: the first part is a registry host only if it has '.', ':' or is localhost. */
+const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+
+export function isImageRepository(reference: string): boolean {
+  const parts = reference.split('/');
+  const first = parts[0]!;
+  const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (hasHost && !REGISTRY_HOST.test(first)) return false;
+  return (hasHost ? parts.slice(1) : parts).every((p) => PATH_COMPONENT.test(p)) && reference.length <= 255;
+}
 
 export function checkImagePrefix(prefix: string, name: string): string | undefined {
   const sample = `${prefix}${name}-app`;
-  if (/[:@\s]/.test(prefix.replace(/^[^/]*:[0-9]+\//, '')) || !IMAGE_REFERENCE.test(sample) || sample.length > 255)
+  if (!isImageRepository(sample))
     return `image prefix ${show(prefix)} does not make a valid image name (${show(`${sample}:${IMAGE_TAG}`)}): use lowercase letters, digits, '.', '_', '-' and '/' (a registry host may carry a port), e.g. "local/" or "registry.example:5000/team/"`;
   return undefined;
 }

@@ -57,7 +57,8 @@ export function renderDeployment(pod: PodInput, options: ProjectOptions): Deploy
       template: {
         metadata: {
           labels: objectLabels(pod.objectName, options.name, pod.component),
-          ...(Object.keys(pod.annotations).length ? { annotations: pod.annotations } : {}),
+          // kubectl logs/exec, and `npm run dev`, pick the main container by this.
+          annotations: { 'kubectl.kubernetes.io/default-container': pod.containers.find((c) => c.role === 'main')!.name, ...pod.annotations },
         },
         spec: podSpec,
       },
