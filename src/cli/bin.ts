@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from './main.js';
 
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);

@@ -1,4 +1,5 @@
-import { chmod, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../cli/usage-error.js';
 import type { PlannedFile } from '../plan/project-plan.js';
@@ -29,13 +30,10 @@ async function makeParents(dir: string): Promise<string | undefined> {
   return created ?? undefined;
 }
 
-async function writeAll(root: string, files: PlannedFile[]): Promise<void> {
-  for (const file of files) {
-    const path = join(root, file.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.content, { flag: 'wx' });
-    if (file.mode) await chmod(path, file.mode);
-  }
+/** Synchronous on purpose: dozens of small files are written fastest without thread-pool hops. */
+function writeAll(root: string, files: PlannedFile[]): void {
+  for (const dir of new Set(files.map((f) => dirname(join(root, f.path))))) mkdirSync(dir, { recursive: true });
+  for (const file of files) writeFileSync(join(root, file.path), file.content, { flag: 'wx', mode: file.mode ?? 0o644 });
 }
 
 async function kindOf(path: string): Promise<'missing' | 'file' | 'dir'> {
@@ -101,7 +99,7 @@ export async function writeProject(targetDir: string, files: PlannedFile[], opti
   process.once('SIGTERM', onSignal);
   try {
     await mkdir(staging);
-    await writeAll(staging, files);
+    writeAll(staging, files);
     if (state === 'missing') await rename(staging, target);
     else if (state === 'empty') {
       await rmdir(target);
