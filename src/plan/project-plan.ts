@@ -70,6 +70,19 @@ function docsContext(options: ProjectOptions, pattern: PodSpecPlan) {
     hasHelpers: pattern.containers.some((c) => c.role === 'helper'),
     usesPromClient: pattern.pattern === 'adapter',
     namespaceFlag: options.namespace ? ` -n ${options.namespace}` : '',
+    ...patternFacts(pattern),
+  };
+}
+
+/** Values the README quotes, read from the pattern description rather than restated. */
+function patternFacts(pattern: PodSpecPlan) {
+  const env = (name: string) => pattern.containers.find((c) => c.name === name)?.env ?? {};
+  const maxBytes = Number(env('app').ACCESS_LOG_MAX_BYTES ?? 0);
+  return {
+    upstreamUrl: env('app').UPSTREAM_URL ?? '',
+    metricsPort: env('adapter').LISTEN_PORT ?? '',
+    metricsPath: env('adapter').METRICS_PATH ?? '',
+    rotateAt: maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MiB` : `${maxBytes} bytes`,
   };
 }
 
