@@ -86,20 +86,46 @@ export function planDeploy(manifests, { where, engine, env = {}, tmpDir }) {
   ];
 }
 
-/** Steps of `npm run undeploy`. */
-export function planUndeploy(manifests, { where, tmpDir }) {
+/**
+ * Steps of `npm run undeploy`. For podman, `present` names the pods that exist (all of them when
+ * not given): each is stopped gracefully first, as `podman kube down` kills without SIGTERM and
+ * podman ignores terminationGracePeriodSeconds; then `kube down` removes them and their volumes.
+ */
+export function planUndeploy(manifests, { where, tmpDir, present }) {
   if (where.target === 'podman') {
+    const pods = deploymentsOf(manifests).filter((d) => !present || present.includes(d.metadata.name));
+    if (pods.length === 0) return [{ note: `nothing to remove: no pod of ${deploymentNames(manifests).join(', ')} exists` }];
     const file = playFile(manifests, tmpDir);
-    return [...renderSteps(manifests, file), { run: ['podman', 'kube', 'down', file], fix: '`podman pod ps` lists what runs' }];
+    const missing = deploymentNames(manifests).filter((name) => !pods.some((d) => d.metadata.name === name));
+    return [
+      ...missing.map((name) => ({ note: `no pod ${name}: nothing to remove for it` })),
+      // The workload first, so its app drains while the pods it calls still answer.
+      ...pods.map((d) => ({
+        run: ['podman', 'pod', 'stop', '--ignore', '-t', String(gracePeriod(d)), d.metadata.name],
+        fix: '`podman pod ps` lists what runs',
+      })),
+      ...renderSteps(manifests, file, { only: pods.map((d) => d.metadata.name), notes: false }),
+      { run: ['podman', 'kube', 'down', file], fix: '`podman pod ps` lists what runs; `podman pod rm -f <pod>` removes one' },
+    ];
   }
   return [{ run: ['kubectl', 'delete', '-k', 'k8s/', '--ignore-not-found', '--context', kubeContext(where)], fix: noCluster(where) }];
 }
 
+/** Seconds a pod gets to stop, as Kubernetes gives it (30 when the manifest says nothing). */
+const gracePeriod = (deployment) => deployment.spec.template.spec.terminationGracePeriodSeconds ?? 30;
+
 /** Commands to see the deployed pattern at work. */
 export function whereToLook(manifests, where) {
   if (where.target === 'podman') {
-    const containers = podContainers(workloadOf(manifests)).map(({ container }) => container.name);
-    return ['podman pod ps', ...containers.map((container) => `podman logs -f ${manifests.workload}-${container}`)];
+    const pod = podContainers(workloadOf(manifests));
+    const containers = pod.map(({ container }) => container.name);
+    const main = pod.find(({ role }) => role === 'main')?.container;
+    const port = main?.ports?.[0]?.containerPort;
+    // No port is published on the host (see renderForPodman): ask from inside the pod.
+    const get = port
+      ? [`podman exec ${manifests.workload}-${main.name} node -e "fetch('http://127.0.0.1:${port}/').then((r) => r.text()).then(console.log)"`]
+      : [];
+    return ['podman pod ps', ...get, ...containers.map((container) => `podman logs -f ${manifests.workload}-${container}`)];
   }
   const name = manifests.workload;
   const flags = [...namespaceArgs(manifests), '--context', kubeContext(where)].join(' ');
@@ -150,9 +176,9 @@ export function containerdName(image) {
 
 const playFile = (manifests, tmpDir) => `${tmpDir}/${manifests.workload}.kube.yaml`;
 
-function renderSteps(manifests, file) {
-  const { content, notes } = renderForPodman(manifests);
-  return [...notes.map((note) => ({ note })), { write: file, content }];
+function renderSteps(manifests, file, { only, notes: withNotes = true } = {}) {
+  const { content, notes } = renderForPodman(manifests, { only });
+  return [...(withNotes ? notes.map((note) => ({ note })) : []), { write: file, content }];
 }
 
 /** The kinds `podman kube play` runs (Deployments are turned into Pods). */
@@ -161,21 +187,42 @@ const PODMAN_KINDS = ['Deployment', 'Pod', 'ConfigMap', 'Secret', 'PersistentVol
 /**
  * k8s/ as one multi-document file for `podman kube play`. Podman runs no Services, but resolves
  * pod names on its network: each Deployment becomes a Pod of the same name, and Service addresses
- * in env point at it. Native sidecars become classic ones, since podman 4 would never start the
- * containers after one.
+ * in env point at it. What podman 4.3 would get wrong is changed in this copy only, never in k8s/:
+ * - native sidecars become classic ones, since podman would never start the containers after one;
+ * - probes are left out: podman turns an httpGet probe into a `curl` healthcheck (a named port as
+ *   port 0) that images without curl always fail, and restarts the container over it;
+ * - `ports` are left out: podman publishes every containerPort on the host's 0.0.0.0, loopback-only
+ *   ones too, so two projects (or two replicas) collide; pods still reach each other by pod name;
+ * - each emptyDir is named `<pod>-<volume>`: podman makes it a volume of that name, shared by
+ *   every pod on the machine that uses the name;
+ * - a Deployment runs as one pod whatever its replicas.
+ * `only` limits the file to the pods of those Deployments.
  */
-export function renderForPodman(manifests) {
+export function renderForPodman(manifests, { only } = {}) {
   const notes = [];
   const left = manifests.objects.filter((o) => !PODMAN_KINDS.includes(o.kind));
   if (left.length > 0) {
     const names = left.map((o) => `${o.kind} ${o.metadata.name}`).join(', ');
     notes.push(`left out, podman runs none: ${names}; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod`);
   }
+  const replicated = deploymentsOf(manifests).filter((d) => (d.spec.replicas ?? 1) > 1);
+  if (replicated.length > 0) {
+    const names = replicated.map((d) => `${d.metadata.name} (replicas: ${d.spec.replicas})`).join(', ');
+    notes.push(`one pod each, as podman has no replicas: ${names}`);
+  }
   const addresses = serviceAddresses(manifests);
+  const dropped = { probes: new Set(), ports: new Set() };
   const objects = manifests.objects
     .filter((o) => PODMAN_KINDS.includes(o.kind))
+    .filter((o) => !only || o.kind !== 'Deployment' || only.includes(o.metadata.name))
     .map((o) => (o.kind === 'Deployment' ? podOf(o) : o))
-    .map((o) => (o.kind === 'Pod' ? podForPodman(o, addresses, notes) : o));
+    .map((o) => (o.kind === 'Pod' ? podForPodman(o, { addresses, notes, dropped }) : o));
+  if (dropped.probes.size > 0) {
+    notes.push(`probes left out in ${[...dropped.probes].join(', ')}: podman would run them as curl healthchecks the images cannot run, and restart the containers`);
+  }
+  if (dropped.ports.size > 0) {
+    notes.push(`ports left out in ${[...dropped.ports].join(', ')}: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and \`podman exec\` reaches a pod from inside`);
+  }
   return { content: objects.map((o) => stringify(o, { aliasDuplicateObjects: false })).join('---\n'), notes };
 }
 
@@ -186,21 +233,38 @@ const podOf = (deployment) => ({
   spec: deployment.spec.template.spec,
 });
 
-function podForPodman(object, addresses, notes) {
+/** The pod as podman should play it; `dropped` collects the pods that lost probes or ports. */
+function podForPodman(object, { addresses, notes, dropped }) {
   const pod = structuredClone(object);
+  const name = pod.metadata.name;
   const sidecars = (pod.spec.initContainers ?? []).filter(isNativeSidecar);
   if (sidecars.length > 0) {
-    notes.push(`run as classic sidecars, as podman 4 starts nothing after a native one: ${sidecars.map((c) => `${pod.metadata.name}/${c.name}`).join(', ')}`);
+    notes.push(`run as classic sidecars, as podman 4 starts nothing after a native one: ${sidecars.map((c) => `${name}/${c.name}`).join(', ')}`);
     pod.spec.initContainers = pod.spec.initContainers.filter((c) => !isNativeSidecar(c));
     if (pod.spec.initContainers.length === 0) delete pod.spec.initContainers;
     pod.spec.containers = [...sidecars.map(({ restartPolicy, ...container }) => container), ...pod.spec.containers];
   }
-  for (const { env = [] } of pod.spec.containers) {
-    for (const variable of env) {
+  const volumeName = podmanVolumeNames(pod);
+  for (const container of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
+    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+      if (container[probe]) dropped.probes.add(name);
+      delete container[probe];
+    }
+    if (container.ports) dropped.ports.add(name);
+    delete container.ports;
+    for (const mount of container.volumeMounts ?? []) mount.name = volumeName.get(mount.name) ?? mount.name;
+    for (const variable of container.env ?? []) {
       if (variable.value !== undefined) variable.value = rewriteAddresses(variable.value, addresses, onPodmanNetwork);
     }
   }
+  for (const volume of pod.spec.volumes ?? []) volume.name = volumeName.get(volume.name) ?? volume.name;
   return pod;
+}
+
+/** emptyDir name -> `<pod>-<name>`, the name of the podman volume it becomes (unique to the pod). */
+function podmanVolumeNames(pod) {
+  const emptyDirs = (pod.spec.volumes ?? []).filter((volume) => volume.emptyDir);
+  return new Map(emptyDirs.map(({ name }) => [name, `${pod.metadata.name}-${name}`]));
 }
 
 const onPodmanNetwork = ({ target, targetPort }) => `${target}:${targetPort}`;

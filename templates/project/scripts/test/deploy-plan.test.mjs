@@ -7,6 +7,7 @@ import {
   planUndeploy,
   podmanPodsNotRunning,
   renderForPodman,
+  whereToLook,
 } from '../lib/deploy-plan.mjs';
 import { chooseEngine } from '../lib/images-plan.mjs';
 import { ambassadorPattern, sidecarPattern } from './fixtures.mjs';
@@ -131,13 +132,40 @@ describe('planDeploy', () => {
       `podman build ${build} -t local/demo-app:dev containers/app`,
       '# left out, podman runs none: Namespace shop, Service demo; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod',
       '# run as classic sidecars, as podman 4 starts nothing after a native one: demo/log-shipper',
+      '# probes left out in demo: podman would run them as curl healthchecks the images cannot run, and restart the containers',
+      "# ports left out in demo: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and `podman exec` reaches a pod from inside",
       `write ${TMP}/demo.kube.yaml`,
       `podman kube play --replace ${TMP}/demo.kube.yaml`,
       'wait demo',
     ]);
-    expect(deploy(ambassadorPattern(), { target: 'podman', engine: 'podman' }).slice(-2)).toEqual([
+  });
+
+  it('podman: the ambassador pattern plays its demo upstreams too', () => {
+    expect(deploy(ambassadorPattern(), { target: 'podman', engine: 'podman' })).toEqual([
+      'podman build -t local/demo-ambassador:dev containers/ambassador',
+      'podman build -t local/demo-app:dev containers/app',
+      'podman build -t local/demo-upstream:dev containers/upstream',
+      '# left out, podman runs none: Service demo, Service demo-upstream-primary, Service demo-upstream-backup; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod',
+      '# run as classic sidecars, as podman 4 starts nothing after a native one: demo/ambassador',
+      '# probes left out in demo: podman would run them as curl healthchecks the images cannot run, and restart the containers',
+      "# ports left out in demo, demo-upstream-primary, demo-upstream-backup: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and `podman exec` reaches a pod from inside",
+      `write ${TMP}/demo.kube.yaml`,
       `podman kube play --replace ${TMP}/demo.kube.yaml`,
       'wait demo demo-upstream-primary demo-upstream-backup',
+    ]);
+  });
+
+  it('podman: says that replicas > 1 run as one pod', () => {
+    expect(deploy(sidecarPattern({ mode: 'classic', replicas: 3 }), { target: 'podman', engine: 'podman' })).toEqual([
+      'podman build -t local/demo-app:dev containers/app',
+      'podman build -t local/demo-log-shipper:dev containers/log-shipper',
+      '# left out, podman runs none: Service demo; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod',
+      '# one pod each, as podman has no replicas: demo (replicas: 3)',
+      '# probes left out in demo: podman would run them as curl healthchecks the images cannot run, and restart the containers',
+      "# ports left out in demo: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and `podman exec` reaches a pod from inside",
+      `write ${TMP}/demo.kube.yaml`,
+      `podman kube play --replace ${TMP}/demo.kube.yaml`,
+      'wait demo',
     ]);
   });
 
@@ -156,11 +184,49 @@ describe('planUndeploy', () => {
     ]);
   });
 
-  it('podman: renders the same file again for kube down', () => {
-    const undeploy = planUndeploy(sidecarPattern(), { where: chooseTarget({ override: 'podman' }), tmpDir: TMP });
-    expect(lines(undeploy).slice(-2)).toEqual([`write ${TMP}/demo.kube.yaml`, `podman kube down ${TMP}/demo.kube.yaml`]);
-    const play = planDeploy(sidecarPattern(), { where: chooseTarget({ override: 'podman' }), engine: 'podman', tmpDir: TMP });
+  const podman = chooseTarget({ override: 'podman' });
+
+  it('podman: stops each pod with its grace period (the app drains, the shipper flushes), then kube down', () => {
+    expect(lines(planUndeploy(sidecarPattern(), { where: podman, tmpDir: TMP, present: ['other', 'demo'] }))).toEqual([
+      'podman pod stop --ignore -t 30 demo',
+      `write ${TMP}/demo.kube.yaml`,
+      `podman kube down ${TMP}/demo.kube.yaml`,
+    ]);
+    const slow = sidecarPattern();
+    slow.objects[0].spec.template.spec.terminationGracePeriodSeconds = 45;
+    expect(lines(planUndeploy(slow, { where: podman, tmpDir: TMP })).slice(0, 1)).toEqual(['podman pod stop --ignore -t 45 demo']);
+  });
+
+  it('podman: the workload first, then its upstreams (30 s, as Kubernetes, when the manifest says nothing)', () => {
+    expect(lines(planUndeploy(ambassadorPattern(), { where: podman, tmpDir: TMP }))).toEqual([
+      'podman pod stop --ignore -t 30 demo',
+      'podman pod stop --ignore -t 30 demo-upstream-primary',
+      'podman pod stop --ignore -t 30 demo-upstream-backup',
+      `write ${TMP}/demo.kube.yaml`,
+      `podman kube down ${TMP}/demo.kube.yaml`,
+    ]);
+  });
+
+  it('podman: kube down gets the same file that was played', () => {
+    const undeploy = planUndeploy(ambassadorPattern(), { where: podman, tmpDir: TMP });
+    const play = planDeploy(ambassadorPattern(), { where: podman, engine: 'podman', tmpDir: TMP });
     expect(undeploy.find((s) => s.write).content).toBe(play.find((s) => s.write).content);
+  });
+
+  it('podman: only the pods that exist; nothing to do when none does', () => {
+    const steps = planUndeploy(ambassadorPattern(), { where: podman, tmpDir: TMP, present: ['demo-upstream-backup', 'demo'] });
+    expect(lines(steps)).toEqual([
+      '# no pod demo-upstream-primary: nothing to remove for it',
+      'podman pod stop --ignore -t 30 demo',
+      'podman pod stop --ignore -t 30 demo-upstream-backup',
+      `write ${TMP}/demo.kube.yaml`,
+      `podman kube down ${TMP}/demo.kube.yaml`,
+    ]);
+    const downed = parseAllDocuments(steps.find((s) => s.write).content).map((d) => d.toJS());
+    expect(downed.map((pod) => pod.metadata.name)).toEqual(['demo', 'demo-upstream-backup']);
+    expect(lines(planUndeploy(ambassadorPattern(), { where: podman, tmpDir: TMP, present: [] }))).toEqual([
+      '# nothing to remove: no pod of demo, demo-upstream-primary, demo-upstream-backup exists',
+    ]);
   });
 });
 
@@ -177,7 +243,61 @@ describe('renderForPodman', () => {
       ['log-shipper', undefined],
       ['app', undefined],
     ]);
-    expect(pod.spec.volumes).toEqual([{ name: 'app-logs', emptyDir: { sizeLimit: '64Mi' } }]);
+  });
+
+  it('leaves out probes and ports, and names each emptyDir after its pod; k8s/ stays as it was', () => {
+    const manifests = sidecarPattern({ mode: 'classic' });
+    const before = structuredClone(manifests);
+    const mounts = [{ name: 'demo-app-logs', mountPath: '/var/log/app' }];
+    expect(render(manifests)).toEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'demo', labels: { app: 'demo' }, annotations: { 'kubectl.kubernetes.io/default-container': 'app' } },
+        spec: {
+          terminationGracePeriodSeconds: 30,
+          containers: [
+            {
+              name: 'app',
+              image: 'local/demo-app:dev',
+              env: [
+                { name: 'PORT', value: '8080' },
+                { name: 'ACCESS_LOG', value: '/var/log/app/access.log' },
+              ],
+              volumeMounts: mounts,
+            },
+            {
+              name: 'log-shipper',
+              image: 'local/demo-log-shipper:dev',
+              env: [
+                { name: 'LOG_FILE', value: '/var/log/app/access.log' },
+                { name: 'OFFSET_FILE', value: '/var/log/app/.log-shipper.offset' },
+                { name: 'POLL_INTERVAL_MS', value: '200' },
+              ],
+              volumeMounts: mounts,
+            },
+          ],
+          volumes: [{ name: 'demo-app-logs', emptyDir: { sizeLimit: '64Mi' } }],
+        },
+      },
+    ]);
+    expect(manifests).toEqual(before);
+  });
+
+  it('renames only emptyDirs, in init containers too', () => {
+    const manifests = sidecarPattern({ mode: 'classic' });
+    const spec = manifests.objects[0].spec.template.spec;
+    spec.volumes.push({ name: 'settings', configMap: { name: 'demo-settings' } });
+    spec.initContainers = [{ name: 'prepare', image: 'local/demo-app:dev', volumeMounts: [{ name: 'app-logs', mountPath: '/logs' }, { name: 'settings', mountPath: '/etc/demo' }] }];
+    const [pod] = render(manifests);
+    expect(pod.spec.volumes.map((v) => v.name)).toEqual(['demo-app-logs', 'settings']);
+    expect(pod.spec.initContainers[0].volumeMounts.map((m) => m.name)).toEqual(['demo-app-logs', 'settings']);
+  });
+
+  it('drops the ambassador\'s startup probe and its loopback-only port, which podman would publish', () => {
+    const [pod] = render(ambassadorPattern());
+    const ambassador = pod.spec.containers.find((c) => c.name === 'ambassador');
+    expect(Object.keys(ambassador).sort()).toEqual(['env', 'image', 'name']);
   });
 
   it('points Service addresses at the pods, whose names podman resolves', () => {
@@ -185,6 +305,17 @@ describe('renderForPodman', () => {
     expect(pods.map((p) => p.metadata.name)).toEqual(['demo', 'demo-upstream-primary', 'demo-upstream-backup']);
     const ambassador = pods[0].spec.containers.find((c) => c.name === 'ambassador');
     expect(ambassador.env).toContainEqual({ name: 'UPSTREAMS', value: 'demo-upstream-primary:9081,demo-upstream-backup:9082' });
+  });
+});
+
+describe('whereToLook', () => {
+  it('podman: the pod, a GET from inside the app container (nothing is published), and each log', () => {
+    expect(whereToLook(ambassadorPattern(), chooseTarget({ override: 'podman' }))).toEqual([
+      'podman pod ps',
+      `podman exec demo-app node -e "fetch('http://127.0.0.1:8080/').then((r) => r.text()).then(console.log)"`,
+      'podman logs -f demo-ambassador',
+      'podman logs -f demo-app',
+    ]);
   });
 });
 

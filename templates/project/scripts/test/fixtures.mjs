@@ -1,11 +1,12 @@
 // Small hand-written manifests, shaped like the generated k8s/ (only the fields the scripts read).
 
-export function deployment(name, { containers, initContainers, volumes, annotations, namespace, grace } = {}) {
+export function deployment(name, { containers, initContainers, volumes, annotations, namespace, grace, replicas } = {}) {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, ...(namespace && { namespace }) },
     spec: {
+      ...(replicas && { replicas }),
       selector: { matchLabels: { app: name } },
       template: {
         metadata: { labels: { app: name }, ...(annotations && { annotations }) },
@@ -33,11 +34,13 @@ export const app = (extraEnv = {}, more = {}) => ({
   image: image('app'),
   ports: [{ name: 'http', containerPort: 8080 }],
   env: env({ PORT: '8080', ...extraEnv }),
+  readinessProbe: { httpGet: { path: '/readyz', port: 'http' } },
+  livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
   ...more,
 });
 
 /** The sidecar logger: app and log-shipper share the emptyDir app-logs at /var/log/app. */
-export function sidecarPattern({ mode = 'native', namespace } = {}) {
+export function sidecarPattern({ mode = 'native', namespace, replicas } = {}) {
   const mounts = [{ name: 'app-logs', mountPath: '/var/log/app' }];
   const shipper = {
     name: 'log-shipper',
@@ -48,6 +51,7 @@ export function sidecarPattern({ mode = 'native', namespace } = {}) {
   const appContainer = app({ ACCESS_LOG: '/var/log/app/access.log' }, { volumeMounts: mounts });
   const pod = deployment('demo', {
     namespace,
+    replicas,
     grace: 30,
     volumes: [{ name: 'app-logs', emptyDir: { sizeLimit: '64Mi' } }],
     ...(mode === 'native'

@@ -1,0 +1,346 @@
+/**
+ * The podman path for real: for each pattern, a project made by the real CLI is installed, its
+ * images built on the local Node base image, deployed with `npm run deploy` (DEPLOY_TARGET=podman),
+ * checked from inside the pod, and removed with `npm run undeploy`.
+ *
+ * Needs podman and the base image: `.ci/podman-setup.sh` (as root), then `. .ci/podman-env.sh`.
+ * Without podman the suite is skipped, unless E2E_REQUIRE_PODMAN=1 (CI) makes that a failure.
+ *
+ * Podman's names are machine-wide (pods, containers, volumes, images), and other jobs may use
+ * podman on the same machine: every name here carries this run's id, and only what this run
+ * made is removed. Nothing is published on the host (the podman copy of k8s/ drops `ports`),
+ * so every check runs inside the pod's network namespace, with `podman exec`.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PATTERNS = ['singleton', 'sidecar', 'ambassador', 'adapter'] as const;
+type Pattern = (typeof PATTERNS)[number];
+
+/** CONTAINERS_CONF, PODMAN_BASE_IMAGE, ... as `. .ci/podman-env.sh` sets them (it keeps what is set). */
+function podmanEnv(): Record<string, string> {
+  const out = execFileSync('bash', ['-c', '. .ci/podman-env.sh && env -0'], { cwd: ROOT, encoding: 'utf8' });
+  const env: Record<string, string> = {};
+  for (const entry of out.split('\0').filter(Boolean)) {
+    const i = entry.indexOf('=');
+    env[entry.slice(0, i)] = entry.slice(i + 1);
+  }
+  return env;
+}
+
+function podmanVersion(): string | undefined {
+  try {
+    return execFileSync('podman', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const version = podmanVersion();
+const required = process.env.E2E_REQUIRE_PODMAN === '1';
+if (!version) {
+  const message = 'podman is not installed: run .ci/podman-setup.sh (as root), then `. .ci/podman-env.sh`';
+  if (required) throw new Error(`E2E_REQUIRE_PODMAN=1 but ${message}`);
+  console.warn(`[podman e2e] SKIPPED: ${message}`);
+}
+
+const ENV = version ? podmanEnv() : {};
+const BASE_IMAGE = ENV.PODMAN_BASE_IMAGE ?? 'localhost/node-base:bookworm';
+/** This run's id: part of every name podman holds machine-wide. */
+const RUN = randomBytes(3).toString('hex');
+const nameOf = (pattern: Pattern) => `e2e-${pattern}-${RUN}`;
+
+/** The environment of the generated project's npm scripts. */
+const projectEnv = {
+  ...ENV,
+  BASE_IMAGE,
+  IMAGE_BUILD_FLAGS: '--isolation=chroot',
+  DEPLOY_TARGET: 'podman',
+  NO_COLOR: '1',
+  // Set by an outer `npm run`, read by the project's scripts before its package.json.
+  npm_package_config_target: undefined,
+};
+
+interface Run {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command with a time limit; never throws on a non-zero exit. */
+async function run(command: string, args: string[], { cwd, timeoutSeconds = 60 }: { cwd?: string; timeoutSeconds?: number } = {}): Promise<Run> {
+  const result = await execa(command, args, {
+    cwd,
+    env: projectEnv,
+    reject: false,
+    timeout: timeoutSeconds * 1000,
+    forceKillAfterDelay: 5000,
+    stdin: 'ignore',
+  });
+  if (result.timedOut) throw new Error(`\`${command} ${args.join(' ')}\` timed out after ${timeoutSeconds} s\n${result.stdout}\n${result.stderr}`);
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/** Like run, but a non-zero exit fails the test with the command's output. */
+async function ok(command: string, args: string[], options?: { cwd?: string; timeoutSeconds?: number }): Promise<Run> {
+  const result = await run(command, args, options);
+  if (result.exitCode !== 0) {
+    throw new Error(`\`${command} ${args.join(' ')}\` exited ${result.exitCode}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+  }
+  return result;
+}
+
+const podman = (...args: string[]) => run('podman', args, { timeoutSeconds: 60 });
+
+/** A GET in the pod's network namespace (from the app container): status and body. */
+const GET_SCRIPT = `
+const u = process.argv[1];
+const req = require('http').get(u, { agent: false }, (r) => {
+  let b = '';
+  r.setEncoding('utf8');
+  r.on('data', (d) => (b += d));
+  r.on('end', () => { process.stdout.write(JSON.stringify({ status: r.statusCode, type: r.headers['content-type'], body: b })); });
+});
+req.setTimeout(5000, () => req.destroy(new Error('no answer within 5 s')));
+req.on('error', (e) => { console.error(e.message); process.exit(2); });
+`;
+
+interface Answer {
+  status: number;
+  type?: string;
+  body: string;
+}
+
+async function getInPod(container: string, url: string): Promise<Answer> {
+  const result = await run('podman', ['exec', container, 'node', '-e', GET_SCRIPT, url], { timeoutSeconds: 20 });
+  if (result.exitCode !== 0) throw new Error(`GET ${url} in ${container}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
+  return JSON.parse(result.stdout) as Answer;
+}
+
+/** Retries `check` until it passes (returns its value) or `seconds` have gone by (throws its last error). */
+async function eventually<T>(check: () => Promise<T>, seconds = 20): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** Lines of `podman logs` stdout, as the container wrote them to its stdout. */
+async function stdoutLines(container: string): Promise<string[]> {
+  const result = await podman('logs', container);
+  if (result.exitCode !== 0) throw new Error(`podman logs ${container}: ${result.stderr}`);
+  return result.stdout.split('\n').filter((line) => line.trim() !== '');
+}
+
+const podExists = async (pod: string) => (await podman('pod', 'exists', pod)).exitCode === 0;
+
+/** What this run made, to remove whatever happens. */
+const made = { pods: new Set<string>(), volumes: new Set<string>(), images: new Set<string>(), dirs: new Set<string>() };
+
+async function removePods(pods: Iterable<string>): Promise<void> {
+  for (const pod of pods) {
+    if (await podExists(pod)) await podman('pod', 'rm', '-f', '-t', '0', pod);
+  }
+}
+
+async function cleanUp(): Promise<void> {
+  await removePods(made.pods);
+  for (const volume of made.volumes) {
+    if ((await podman('volume', 'exists', volume)).exitCode === 0) await podman('volume', 'rm', '-f', volume);
+  }
+  if (made.images.size > 0) await podman('rmi', '-f', '--ignore', ...made.images);
+  for (const dir of made.dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The pods a pattern deploys: its own, and the ambassador's demo upstreams. */
+const podsOf = (pattern: Pattern, name: string) =>
+  pattern === 'ambassador' ? [name, `${name}-upstream-primary`, `${name}-upstream-backup`] : [name];
+
+const containersOf: Record<Pattern, string[]> = {
+  singleton: ['app'],
+  sidecar: ['app', 'log-shipper'],
+  ambassador: ['app', 'ambassador'],
+  adapter: ['app', 'adapter'],
+};
+
+/** Per-pattern checks, run after the common ones (app GET / and /healthz). */
+const patternChecks: Record<Pattern, (name: string) => Promise<void>> = {
+  singleton: async () => {},
+
+  // Every request the app serves is shipped by log-shipper, once, as one JSON object per line.
+  sidecar: async (name) => {
+    const app = `${name}-app`;
+    const shipper = `${name}-log-shipper`;
+    expect((await podman('volume', 'exists', `${name}-app-logs`)).exitCode, 'the emptyDir is a volume named after the pod').toBe(0);
+    const nonce = randomBytes(4).toString('hex');
+    const paths = Array.from({ length: 12 }, (_, i) => `/e2e-${nonce}-${i}`);
+    for (const path of paths) expect((await getInPod(app, `http://127.0.0.1:8080${path}`)).status).toBe(404);
+
+    const shipped = (lines: string[]) => {
+      const records = lines.map((line) => {
+        try {
+          return JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          throw new Error(`log-shipper printed a line that is not JSON: ${line}`);
+        }
+      });
+      for (const record of records) expect(record, 'stdout carries only shipped lines').toMatchObject({ source: 'access.log' });
+      return records;
+    };
+    const records = await eventually(async () => {
+      const all = shipped(await stdoutLines(shipper));
+      for (const path of paths) expect(all.filter((r) => r.path === path), `shipped lines for ${path}`).toHaveLength(1);
+      return all;
+    }, 15);
+    for (const path of paths) {
+      expect(records.find((r) => r.path === path)).toMatchObject({ method: 'GET', path, status: 404, durationMs: expect.any(Number), time: expect.any(String) });
+    }
+
+    // What the app logs just before the pod stops is shipped too: `npm run undeploy` stops the
+    // pod (SIGTERM, grace period) before `kube down`; this is that first step, logs read between.
+    const last = Array.from({ length: 5 }, (_, i) => `/e2e-${nonce}-last-${i}`);
+    for (const path of last) expect((await getInPod(app, `http://127.0.0.1:8080${path}`)).status).toBe(404);
+    await ok('podman', ['pod', 'stop', '-t', '30', name], { timeoutSeconds: 60 });
+    const after = shipped(await stdoutLines(shipper));
+    for (const path of [...paths, ...last]) expect(after.filter((r) => r.path === path), `shipped lines for ${path} after the stop`).toHaveLength(1);
+  },
+
+  // The app reaches the demo upstream only through the ambassador on 127.0.0.1:9000, and the
+  // ambassador fails over to the backup when the primary is gone.
+  ambassador: async (name) => {
+    const app = `${name}-app`;
+    const answer = await eventually(async () => {
+      const a = await getInPod(app, 'http://127.0.0.1:8080/upstream');
+      expect(a.status, a.body).toBe(200);
+      return JSON.parse(a.body);
+    });
+    expect(answer).toMatchObject({ via: 'ambassador', upstream: { upstream: 'primary', hostname: `${name}-upstream-primary` } });
+    const direct = JSON.parse((await getInPod(app, 'http://127.0.0.1:9000/')).body);
+    expect(direct).toMatchObject({ upstream: 'primary' });
+
+    await ok('podman', ['pod', 'stop', '-t', '10', `${name}-upstream-primary`], { timeoutSeconds: 40 });
+    const failedOver = await eventually(async () => {
+      const a = await getInPod(app, 'http://127.0.0.1:8080/upstream');
+      expect(a.status, a.body).toBe(200);
+      const body = JSON.parse(a.body);
+      expect(body.upstream.upstream).toBe('backup');
+      return body;
+    }, 15);
+    expect(failedOver).toMatchObject({ via: 'ambassador', upstream: { upstream: 'backup', hostname: `${name}-upstream-backup` } });
+  },
+
+  // The adapter serves the app's status as Prometheus text on 9102/metrics.
+  adapter: async (name) => {
+    const metrics = await eventually(async () => {
+      const a = await getInPod(`${name}-app`, 'http://127.0.0.1:9102/metrics');
+      expect(a.status).toBe(200);
+      expect(a.type).toMatch(/^text\/plain/);
+      expect(a.body).toMatch(/^adapter_up 1$/m);
+      return a.body;
+    });
+    expect(metrics).toMatch(new RegExp(`^app_info\\{[^}]*service="${name}"[^}]*\\} 1$`, 'm'));
+    expect(metrics).toMatch(/^app_ready 1$/m);
+    expect(metrics).toMatch(/^# TYPE app_\w+ (gauge|counter)$/m);
+  },
+};
+
+const timings: string[] = [];
+
+describe.skipIf(!version)(`podman (${version ?? 'not installed'}): generate, images, deploy, check in the pod, undeploy`, () => {
+  let work: string;
+
+  beforeAll(async () => {
+    const base = await podman('image', 'exists', BASE_IMAGE);
+    if (base.exitCode !== 0) throw new Error(`base image ${BASE_IMAGE} missing: run .ci/podman-setup.sh (as root) first`);
+    work = mkdtempSync(join(tmpdir(), `cpp-podman-e2e-${RUN}-`));
+    made.dirs.add(work);
+  });
+
+  afterAll(async () => {
+    await cleanUp();
+    if (timings.length > 0) console.log(`[podman e2e] run ${RUN}\n${timings.join('\n')}`);
+  }, 120_000);
+
+  it.each(PATTERNS)('%s', async (pattern) => {
+    const name = nameOf(pattern);
+    const dir = join(work, name);
+    const pods = podsOf(pattern, name);
+    const t0 = Date.now();
+    const times: string[] = [];
+    const step = async <T>(label: string, action: () => Promise<T>): Promise<T> => {
+      const t = Date.now();
+      const result = await action();
+      times.push(`${label} ${((Date.now() - t) / 1000).toFixed(1)}s`);
+      return result;
+    };
+    pods.forEach((pod) => made.pods.add(pod));
+    if (pattern === 'sidecar') made.volumes.add(`${name}-app-logs`);
+    const images = [...new Set([...containersOf[pattern], ...(pattern === 'ambassador' ? ['upstream'] : [])])].map((c) => `local/${name}-${c}:dev`);
+    images.forEach((image) => made.images.add(image));
+
+    try {
+      await step('generate', () =>
+        ok(process.execPath, [CLI, dir, '--pattern', pattern, '--target', 'podman', '--name', name, '--yes'], { cwd: work, timeoutSeconds: 30 }),
+      );
+      await step('npm install', () => ok('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, timeoutSeconds: 180 }));
+      await step('images', () => ok('npm', ['run', 'images'], { cwd: dir, timeoutSeconds: 180 }));
+      for (const image of images) expect((await podman('image', 'exists', image)).exitCode, `image ${image}`).toBe(0);
+
+      const deploy = await step('deploy', () => ok('npm', ['run', 'deploy'], { cwd: dir, timeoutSeconds: 300 }));
+      expect(deploy.stdout).toContain('✓ deployed');
+
+      await step('checks', async () => {
+        for (const pod of pods) expect(await podExists(pod), `pod ${pod}`).toBe(true);
+        for (const container of containersOf[pattern]) {
+          // The podman copy of k8s/ has no probes (no curl healthcheck to restart-loop on) and no ports.
+          const inspect = await ok('podman', ['inspect', `${name}-${container}`, '--format', '{{json .Config.Healthcheck}}']);
+          expect(inspect.stdout.trim(), `healthcheck of ${name}-${container}`).toBe('null');
+        }
+        for (const pod of pods) {
+          const ports = await ok('podman', ['ps', '--filter', `pod=${pod}`, '--format', '{{.Names}} {{.Ports}}']);
+          for (const line of ports.stdout.trim().split('\n')) expect(line.trim().split(' '), `published ports of ${line}`).toHaveLength(1);
+        }
+
+        const app = `${name}-app`;
+        const root = await eventually(() => getInPod(app, 'http://127.0.0.1:8080/'));
+        expect(root.status).toBe(200);
+        expect(root.type).toMatch(/^application\/json/);
+        expect(JSON.parse(root.body)).toMatchObject({ service: name });
+        const health = await getInPod(app, 'http://127.0.0.1:8080/healthz');
+        expect(health.status).toBe(200);
+        expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+
+        await patternChecks[pattern](name);
+      });
+
+      const undeploy = await step('undeploy', () => ok('npm', ['run', 'undeploy'], { cwd: dir, timeoutSeconds: 180 }));
+      // Each pod gets its grace period (SIGTERM first) before kube down removes it.
+      const order = undeploy.stdout.split('\n').filter((line) => line.startsWith('$ podman'));
+      expect(order).toEqual([
+        ...pods.map((pod) => `$ podman pod stop --ignore -t 30 ${pod}`),
+        expect.stringMatching(new RegExp(`^\\$ podman kube down \\S+/${name}\\.kube\\.yaml$`)),
+      ]);
+      for (const pod of pods) expect(await podExists(pod), `pod ${pod} after undeploy`).toBe(false);
+      if (pattern === 'sidecar') expect((await podman('volume', 'exists', `${name}-app-logs`)).exitCode, 'volume after undeploy').not.toBe(0);
+
+      // A second undeploy has nothing left to do, and says so.
+      const again = await ok('npm', ['run', 'undeploy'], { cwd: dir, timeoutSeconds: 60 });
+      expect(again.stdout).toContain('# nothing to remove');
+    } finally {
+      await removePods(pods);
+      timings.push(`  ${pattern.padEnd(10)} ${((Date.now() - t0) / 1000).toFixed(1)}s (${times.join(', ')})`);
+    }
+  });
+});
