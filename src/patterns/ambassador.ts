@@ -58,8 +58,9 @@ export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
           IDLE_TIMEOUT_MS: '30000',
           // A failed upstream is skipped this long before it is tried again.
           RETRY_AFTER_MS: '2000',
-          // Keeps proxying this long after SIGTERM, so a classic sidecar outlives the app's drain.
-          SHUTDOWN_DRAIN_MS: String(HELPER_DRAIN_MS),
+          // After SIGTERM it keeps proxying this long: a classic sidecar is stopped together
+          // with the app and must outlive its drain; a native one is stopped after the app exited.
+          SHUTDOWN_DRAIN_MS: options.sidecarMode === 'classic' ? String(HELPER_DRAIN_MS) : '1000',
         },
         mounts: [],
         readiness: { path: '/readyz', port: 'health' },

@@ -25,7 +25,7 @@ export const DEFAULT_BASE_IMAGE = 'node:22.12.0-bookworm-slim';
 export const TERMINATION_GRACE_SECONDS = 30;
 /** How long the app keeps serving in-flight requests after SIGTERM. */
 export const APP_DRAIN_MS = 5000;
-/** Helpers keep serving a little longer than the app drains (classic sidecars stop together). */
+/** Bounds a helper's own drain; the ambassador, as a classic sidecar, keeps proxying this long after SIGTERM. */
 export const HELPER_DRAIN_MS = 7000;
 
 export const CONTAINER_NAMES = {

@@ -8,13 +8,21 @@ import { closeGracefully } from './shutdown';
 export interface RunningAdapter {
   port: number;
   scraper: Scraper;
-  /** Stops accepting, lets a scrape in flight finish for up to `drainMs`. */
+  /**
+   * /readyz turns 503, no new connections, a scrape in flight gets up to `drainMs` to
+   * finish. Unlike the ambassador, no window of accepting after SIGTERM: nothing in the
+   * pod depends on the adapter while the app drains, and one missed scrape is nothing to
+   * Prometheus, while a window would add its length to every pod's shutdown (and to
+   * Ctrl-C in `npm run dev`). Calling it again returns the same promise.
+   */
   stop(drainMs: number): Promise<void>;
 }
 
 export async function startAdapter(config: AdapterConfig, log: typeof jsonLog = jsonLog): Promise<RunningAdapter> {
   const scraper = new Scraper(config, log);
-  const server = createAdapterServer(scraper, config.metricsPath);
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+  const server = createAdapterServer(scraper, config.metricsPath, () => !stopping);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // All interfaces: Prometheus scrapes the pod IP.
@@ -26,6 +34,10 @@ export async function startAdapter(config: AdapterConfig, log: typeof jsonLog = 
   return {
     port: (server.address() as AddressInfo).port,
     scraper,
-    stop: (drainMs) => closeGracefully(server, drainMs),
+    stop: (drainMs) => {
+      stopping = true;
+      stopped ??= closeGracefully(server, drainMs);
+      return stopped;
+    },
   };
 }

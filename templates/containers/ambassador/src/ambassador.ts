@@ -12,8 +12,15 @@ export interface RunningAmbassador {
   proxy: AddressInfo;
   health: AddressInfo;
   pool: UpstreamPool;
-  /** Stops accepting, waits up to `drainMs` for open connections, then cuts the rest. */
+  /**
+   * Graceful stop, as after SIGTERM: /readyz turns 503 at once, but the proxy goes on
+   * accepting and proxying new connections for `drainMs`; then it stops accepting, gives
+   * the connections still open up to `drainMs` more, cuts the rest and closes the health
+   * endpoint. Calling it again returns the same promise.
+   */
   stop(drainMs: number): Promise<void>;
+  /** Stops at once (a second signal): no more accepting, open connections cut. */
+  stopNow(): Promise<void>;
 }
 
 export interface AmbassadorDeps {
@@ -21,7 +28,7 @@ export interface AmbassadorDeps {
   log?: typeof jsonLog;
 }
 
-/** Starts the proxy, then the health endpoint: /healthz answers only once the proxy listens. */
+/** Starts the proxy, then the health endpoint: /healthz and /readyz answer only once the proxy listens. */
 export async function startAmbassador(config: AmbassadorConfig, deps: AmbassadorDeps = {}): Promise<RunningAmbassador> {
   const log = deps.log ?? jsonLog;
   const pool = new UpstreamPool(config.upstreams, config.retryAfterMs, (status) =>
@@ -38,7 +45,8 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
   await listen(proxy, config.listenPort, config.listenHost);
   const proxyAddress = proxy.address() as AddressInfo;
 
-  const health = createHealthServer(pool, `${config.listenHost}:${proxyAddress.port}`);
+  let ready = true;
+  const health = createHealthServer(pool, `${config.listenHost}:${proxyAddress.port}`, () => ready);
   try {
     await listen(health, config.healthPort); // all interfaces: the kubelet probes the pod IP
   } catch (err) {
@@ -46,21 +54,56 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
     throw err;
   }
 
+  let stopped: Promise<void> | undefined;
+  let resolveStopped = () => {};
+  let acceptWindow: NodeJS.Timeout | undefined;
+  let cutOff: NodeJS.Timeout | undefined;
+  let accepting = true;
+
+  const beginStop = () => {
+    ready = false;
+    stopped ??= new Promise<void>((resolve) => (resolveStopped = resolve));
+    return stopped;
+  };
+  const cutOpenConnections = () => {
+    if (clients.size > 0) log('warn', 'connections_cut', { connections: clients.size });
+    clients.forEach((socket) => socket.destroy());
+  };
+  /** Stops accepting (if it still does) and cuts what is still open after `graceMs`. */
+  const closeProxy = (graceMs: number) => {
+    clearTimeout(acceptWindow);
+    clearTimeout(cutOff);
+    if (accepting) {
+      accepting = false;
+      // The callback runs once the last connection has closed, by itself or cut.
+      proxy.close(() => {
+        clearTimeout(cutOff);
+        // Last: /healthz stays 200 as long as anything is left to proxy.
+        health.close();
+        health.closeAllConnections();
+        resolveStopped();
+      });
+      log('info', 'proxy_closed', { openConnections: clients.size }); // once it is true
+    }
+    if (graceMs === 0) cutOpenConnections();
+    else cutOff = setTimeout(cutOpenConnections, graceMs);
+  };
+
   return {
     proxy: proxyAddress,
     health: health.address() as AddressInfo,
     pool,
-    stop: (drainMs) =>
-      new Promise((resolve) => {
-        health.close();
-        health.closeAllConnections();
-        const cutOff = setTimeout(() => clients.forEach((socket) => socket.destroy()), drainMs);
-        cutOff.unref();
-        proxy.close(() => {
-          clearTimeout(cutOff);
-          resolve();
-        });
-      }),
+    stop: (drainMs) => {
+      if (stopped) return stopped;
+      const done = beginStop();
+      acceptWindow = setTimeout(() => closeProxy(drainMs), drainMs);
+      return done;
+    },
+    stopNow: () => {
+      const done = beginStop();
+      closeProxy(0);
+      return done;
+    },
   };
 }
 

@@ -20,7 +20,11 @@ export interface AmbassadorConfig {
   idleTimeoutMs: number;
   /** A failed upstream is skipped this long before it is tried again. */
   retryAfterMs: number;
-  /** After SIGTERM, how long open connections may go on before they are cut. */
+  /**
+   * After SIGTERM, how long the proxy keeps accepting and proxying new connections (the
+   * app may still be draining); then the connections still open get as long again before
+   * they are cut.
+   */
   shutdownDrainMs: number;
 }
 

@@ -3,6 +3,7 @@ import net from 'node:net';
 import { afterEach } from 'vitest';
 import { startAmbassador, type AmbassadorDeps, type RunningAmbassador } from '../src/ambassador';
 import type { AmbassadorConfig, UpstreamAddress } from '../src/config';
+import { startBundled, type RunningProcess } from './bundled-process';
 
 /** Everything started by a test, stopped after it whatever happened. */
 const cleanups: (() => unknown)[] = [];
@@ -71,7 +72,7 @@ export interface TestAmbassador extends RunningAmbassador {
 export async function ambassador(config: AmbassadorConfig, deps: AmbassadorDeps = {}): Promise<TestAmbassador> {
   const events: Record<string, unknown>[] = [];
   const running = await startAmbassador(config, { log: (level, event, fields) => events.push({ level, event, ...fields }), ...deps });
-  cleanups.push(() => running.stop(0));
+  cleanups.push(() => running.stopNow());
   return { ...running, events };
 }
 
@@ -107,4 +108,50 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export function closed(socket: net.Socket): Promise<number> {
   const start = Date.now();
   return new Promise((resolve) => socket.once('close', () => resolve(Date.now() - start)));
+}
+
+/** Echoes every byte back; closes when the client does. */
+export const echoServer = () => net.createServer({ allowHalfOpen: true }, (socket) => socket.pipe(socket));
+
+/** Writes `text` and resolves with the first chunk that comes back. */
+export function roundTrip(socket: net.Socket, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    socket.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+    socket.write(text);
+  });
+}
+
+/** Resolves with "connected", or the error code of a connection that failed. */
+export function tryConnect(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? ''));
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+  });
+}
+
+export interface AmbassadorProcess {
+  proc: RunningProcess;
+  proxyPort: number;
+  healthPort: number;
+}
+
+/** The bundled ambassador as its own process, proxying to one upstream; killed after the test. */
+export async function ambassadorProcess(upstreamPort: number, drainMs: number): Promise<AmbassadorProcess> {
+  const proc = await startBundled({
+    LISTEN_HOST: '127.0.0.1',
+    LISTEN_PORT: '0',
+    HEALTH_PORT: '0',
+    UPSTREAMS: `127.0.0.1:${upstreamPort}`,
+    CONNECT_TIMEOUT_MS: '1000',
+    IDLE_TIMEOUT_MS: '30000',
+    RETRY_AFTER_MS: '2000',
+    SHUTDOWN_DRAIN_MS: String(drainMs),
+  });
+  cleanups.push(() => proc.child.kill('SIGKILL'));
+  const { proxy, healthPort } = (await proc.waitFor('listening')) as { proxy: string; healthPort: number };
+  return { proc, proxyPort: Number(proxy.split(':').pop()), healthPort };
 }
