@@ -1,5 +1,5 @@
 import { appContainer } from './app.js';
-import { CONTAINER_NAMES } from './constants.js';
+import { APP_DRAIN_MS, CONTAINER_NAMES } from './constants.js';
 import type { PodSpecPlan, ProjectOptions } from './types.js';
 
 const LOG_DIR = '/var/log/app';
@@ -28,9 +28,9 @@ export function sidecarPattern(options: ProjectOptions): PodSpecPlan {
           // On the shared volume, so a restarted shipper resumes where it stopped.
           OFFSET_FILE: `${LOG_DIR}/.log-shipper.offset`,
           POLL_INTERVAL_MS: '200',
-          // After SIGTERM, keep reading until the file has been quiet this long,
-          // so lines the draining app still writes are shipped too.
-          SHUTDOWN_QUIET_MS: '1000',
+          // After SIGTERM, keep reading until the file has been quiet this long. A classic
+          // sidecar is stopped together with the app, so it must outwait the app's drain.
+          SHUTDOWN_QUIET_MS: options.sidecarMode === 'classic' ? String(APP_DRAIN_MS + 1000) : '1000',
         },
         mounts: [{ volume: LOG_VOLUME, mountPath: LOG_DIR }],
       },
