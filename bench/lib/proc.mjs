@@ -1,0 +1,161 @@
+// Child processes, temp folders and ports of one bench run, all cleaned up on exit,
+// on an error and on Ctrl-C.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const children = new Set();
+const tempDirs = new Set();
+const usedPorts = new Set();
+
+/** Kills every child still running and removes every temp folder. Synchronous: safe in 'exit'. */
+export function cleanupAll() {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {}
+    }
+  }
+  children.clear();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+let installed = false;
+/** Cleans up on normal exit, uncaught errors, SIGINT, SIGTERM and SIGHUP. */
+export function installCleanupHandlers() {
+  if (installed) return;
+  installed = true;
+  process.on('exit', cleanupAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      process.stderr.write(`\nbench: ${signal}, stopping children and removing temp files\n`);
+      cleanupAll();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
+/** A fresh temp folder, removed at the end of the run (or earlier with removeTempDir). */
+export function makeTempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), `cpp-bench-${prefix}-`));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export function removeTempDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
+
+/** Spawns a tracked child; it is killed when the bench ends, whatever happens. */
+export function startChild(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  children.add(child);
+  child.exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    // A command that cannot start emits 'error' and maybe never 'exit'.
+    child.once('error', (err) => resolve({ code: null, signal: null, error: err }));
+  });
+  child.exited.then(() => children.delete(child));
+  // Keep the last stderr so a failure can say why.
+  child.stderrTail = '';
+  child.stderr?.on('data', (chunk) => {
+    child.stderrTail = (child.stderrTail + chunk.toString()).slice(-4000);
+  });
+  child.once('error', (err) => {
+    child.spawnError = err;
+  });
+  return child;
+}
+
+/** Kills a child and waits for it to be gone. */
+export async function stopChild(child, signal = 'SIGKILL') {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    child.kill(signal);
+  } catch {}
+  await Promise.race([child.exited, sleep(5000, undefined, { ref: false })]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await child.exited;
+}
+
+/** Peak resident memory of a running process, in bytes (VmHWM of /proc/<pid>/status). */
+export function peakRss(pid) {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A loopback port that is free now and not handed out before in this run. */
+export async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
+    });
+    if (!usedPorts.has(port)) {
+      usedPorts.add(port);
+      return port;
+    }
+  }
+}
+
+/** Resolves once something accepts TCP connections on 127.0.0.1:port; fails after timeoutMs or if `child` exits. */
+export async function waitForPort(port, { timeoutMs = 10_000, child } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && (child.exitCode !== null || child.signalCode !== null || child.spawnError)) {
+      throw new Error(`process exited before listening on ${port}: ${child.spawnError?.message ?? child.stderrTail.trim()}`);
+    }
+    const ok = await new Promise((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+/** Runs a command to the end; resolves with its output. Bounded by timeoutMs. */
+export function run(command, args, { timeoutMs = 120_000, ...options } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = startChild(command, args, options);
+    let stdout = '';
+    child.stdout?.on('data', (chunk) => (stdout += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.exited.then(({ code, signal, error }) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve({ code, signal, stdout, stderr: child.stderrTail });
+    });
+  });
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+/** CPU time (user + system) a running process has used so far, in ms; undefined if it is gone. */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
