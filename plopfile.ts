@@ -9,7 +9,7 @@ import { resolveOptions, type RawOptions } from './src/cli/options.js';
 import { QUESTIONS } from './src/cli/questions.js';
 import { PATTERNS, PATTERN_NAMES } from './src/patterns/index.js';
 import type { PatternName } from './src/patterns/types.js';
-import { planProject } from './src/plan/project-plan.js';
+import { planProject, type ProjectPlan } from './src/plan/project-plan.js';
 import { writeProject } from './src/write/write-project.js';
 
 /** The error behind the last failed action; node-plop keeps only its message. */
@@ -21,9 +21,9 @@ export default function plopfile(plop: NodePlopAPI): void {
   plop.setActionType(WRITE_PROJECT_ACTION, async (answers, config) => {
     try {
       const raw = { ...(answers as RawOptions), pattern: (config as { pattern?: string }).pattern };
-      const options = resolveOptions(raw);
-      const plan = planProject(options);
-      const target = resolve(plop.getDestBasePath(), options.directory);
+      // The CLI has planned already (to validate before writing); `npx plop` has not.
+      const plan = (answers as { plan?: ProjectPlan }).plan ?? planProject(resolveOptions(raw));
+      const target = resolve(plop.getDestBasePath(), plan.options.directory);
       await writeProject(target, plan.files, { force: Boolean(raw.force) });
       return `${plan.files.length} files in ${target}`;
     } catch (error) {

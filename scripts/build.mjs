@@ -1,9 +1,47 @@
 // Bundles the CLI so `npx create-pod-pattern` downloads and loads little: no runtime
 // dependencies, and the prompt and lint code split into chunks loaded only when used.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import Handlebars from 'handlebars';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** Every templates/**.hbs compiled now, so the CLI ships the handlebars runtime, not its compiler. */
+function precompiledTemplatesModule() {
+  const files = readdirSync('templates', { recursive: true }).filter((f) => f.endsWith('.hbs'));
+  const entries = files.map((f) => {
+    const key = relative('templates', join('templates', f)).split('\\').join('/');
+    const spec = Handlebars.precompile(readFileSync(join('templates', f), 'utf8'), { noEscape: true, strict: true });
+    return `  ${JSON.stringify(key)}: ${spec},`;
+  });
+  return `export const precompiledTemplates = {\n${entries.join('\n')}\n};\n`;
+}
+
+const precompiled = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledTemplatesModule(), loader: 'js' }));
+  },
+};
+
+/** node-plop imports all of handlebars for renderString, which the CLI's one custom action never calls. */
+const handlebarsRuntimeOnly = {
+  name: 'handlebars-runtime-only',
+  setup(b) {
+    b.onResolve({ filter: /^handlebars$/ }, () => ({ path: fileURLToPath(import.meta.resolve('handlebars/runtime.js')) }));
+  },
+};
+
+/** Formats no Kubernetes schema uses; see scripts/stubs/unused-formats.mjs. */
+const unusedFormats = {
+  name: 'unused-formats',
+  setup(b) {
+    b.onResolve({ filter: /^ajv-formats-draft2019\/formats/ }, () => ({ path: fileURLToPath(new URL('./stubs/unused-formats.mjs', import.meta.url)) }));
+    b.onResolve({ filter: /^is-cidr$/ }, () => ({ path: fileURLToPath(new URL('./stubs/is-cidr.mjs', import.meta.url)) }));
+  },
+};
 
 rmSync('dist', { recursive: true, force: true });
 await build({
@@ -17,11 +55,17 @@ await build({
   target: 'node18',
   minify: true,
   legalComments: 'linked',
-  alias: { inquirer: './scripts/stubs/inquirer.mjs' },
+  alias: {
+    inquirer: './scripts/stubs/inquirer.mjs',
+    resolve: './scripts/stubs/plop-unused.mjs',
+    tinyglobby: './scripts/stubs/plop-unused.mjs',
+    '@inquirer/editor': './scripts/stubs/inquirer-editor.mjs',
+  },
   define: { __VERSION__: JSON.stringify(version) },
   banner: {
     // Bundled CommonJS dependencies still call require().
     js: "import { createRequire as __cpp_createRequire } from 'node:module'; const require = __cpp_createRequire(import.meta.url);",
   },
+  plugins: [precompiled, handlebarsRuntimeOnly, unusedFormats],
   logLevel: 'warning',
 });

@@ -35,7 +35,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const plan = planProject(options);
     if (raw.dryRun) return io.stdout(dryRunReport(plan)), 0;
     const { runGenerator } = await import('./generate.js');
-    await runGenerator(options, { force: Boolean(raw.force) });
+    await runGenerator(plan, { force: Boolean(raw.force) });
     io.stdout(nextSteps(plan));
     return 0;
   } catch (error) {

@@ -96,5 +96,5 @@ export function planProject(options: ProjectOptions): ProjectPlan {
     ...manifests.map((m) => ({ path: m.path, content: serializeManifest(m) })),
     ...containerFolders(pattern).flatMap(containerFiles),
   ];
-  return { options, pattern, files: files.sort((a, b) => a.path.localeCompare(b.path)) };
+  return { options, pattern, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }

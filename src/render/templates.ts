@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import { COMPILE_OPTIONS, registerHelpers, runtime } from './handlebars.js';
+import { precompiledTemplates } from './precompiled.js';
 
 /** templates/ sits next to src/ in the repo and next to dist/ in the package. */
 function findTemplatesRoot(): string {
@@ -40,11 +42,16 @@ export function readTemplate(path: string): string {
   return readFileSync(join(templatesRoot(), path), 'utf8');
 }
 
-const handlebars = Handlebars.create();
-handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-
-/** Renders a handlebars template file; output is code or Markdown, so no HTML escaping. */
+/** Renders a handlebars template file (a path under templates/). */
 export function renderTemplate(path: string, context: object): string {
-  return handlebars.compile(readTemplate(path), { noEscape: true, strict: true })(context);
+  const spec = precompiledTemplates[path];
+  const template = spec ? runtime.template(spec) : compileFromFile(path);
+  return template(context);
+}
+
+let compiler: typeof import('handlebars') | undefined;
+function compileFromFile(path: string): (context: object) => string {
+  // Only when running from source: the full handlebars, with the same helpers as the runtime.
+  compiler ??= registerHelpers(createRequire(import.meta.url)('handlebars').create()) as unknown as typeof import('handlebars');
+  return compiler.compile(readTemplate(path), COMPILE_OPTIONS);
 }
