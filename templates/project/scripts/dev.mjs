@@ -47,7 +47,18 @@ const running = new Map();
 let stopping = false;
 process.on('SIGINT', () => stopAll('SIGINT'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
+// Closing the terminal: without this, the runner would die at once and leave the containers running.
+process.on('SIGHUP', () => stopAll('SIGHUP'));
+// Once no one reads our output (terminal closed, npm gone), writing fails: stop the containers anyway.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 process.on('exit', () => running.forEach((container) => container.kill()));
+// `npm run dev` starts this script through a shell. A SIGTERM sent to npm alone (a supervisor, an
+// editor's stop button, `kill <pid of npm>`) reaches that shell, which exits without passing it on:
+// the containers, in process groups of their own, would run on with no one to stop them. So an
+// orphaned runner stops them as if it had been signalled. (Unix only: elsewhere ppid never changes.)
+const parentPid = process.ppid;
+const orphanWatch = setInterval(() => process.ppid !== parentPid && stopAll('parent process gone'), 250);
+orphanWatch.unref();
 
 for (const plan of processes) {
   if (stopping) break;
@@ -110,8 +121,12 @@ function supervise({ name, script, env, graceSeconds }) {
 }
 
 async function stopAll(signal) {
-  if (stopping) return console.log('(still stopping: each container gets its grace period)');
+  if (stopping) {
+    if (signal.startsWith('SIG')) console.log('(still stopping: each container gets its grace period)');
+    return;
+  }
   stopping = true;
+  clearInterval(orphanWatch);
   console.log(`\n${signal}: stopping the app first, then its helpers, then the companions`);
   for (const phase of stopPhases([...running.keys()])) {
     await Promise.all(phase.map((plan) => running.get(plan).stop()));

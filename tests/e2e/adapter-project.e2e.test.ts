@@ -1,0 +1,126 @@
+/**
+ * A generated adapter-monitor project: the app reports its status in its own JSON; the adapter
+ * serves it as Prometheus text on :9102/metrics. Checked from outside through `npm run dev`:
+ * requests in, metrics out, and what a scrape says while the app is down.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
+import { eventually, startDev, type DevRun } from '../support/dev-run.js';
+import {
+  connectionRefused,
+  freePort,
+  generateProject,
+  npm,
+  npmInstall,
+  request,
+  waitForFreePorts,
+  type GeneratedProject,
+} from '../support/generated-project.js';
+
+/** Fixed by the pattern (src/patterns/constants.ts). */
+const METRICS_PORT = 9102;
+
+/** `name{labels} value` lines of a Prometheus text exposition, by `name{labels}` as written. */
+function samples(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{[^}]*\})?) (\S+)$/.exec(line);
+    if (!match) throw new Error(`not a Prometheus sample line: ${JSON.stringify(line)}`);
+    out.set(match[1], Number(match[2]));
+  }
+  return out;
+}
+
+describe.skipIf(process.platform !== 'linux')('a generated adapter project', () => {
+  let project: GeneratedProject;
+
+  beforeAll(async () => {
+    project = await generateProject('adapter', await freePort());
+    const install = await npmInstall(project);
+    expect(install.exitCode, install.output).toBe(0);
+  }, 300_000);
+  afterAll(() => project?.remove());
+
+  it('passes its own container tests (npm test)', async () => {
+    const result = await npm(project, ['test'], 180_000);
+    expect(result.exitCode, result.output).toBe(0);
+  }, 200_000);
+
+  describe('npm run dev', () => {
+    let dev: DevRun;
+    beforeAll(async () => {
+      await waitForFreePorts([project.port, METRICS_PORT], 90_000);
+      dev = startDev(project);
+      await dev.waitUntilServing();
+      await eventually(async () => (await request(METRICS_PORT, '/healthz', { timeoutMs: 1000 })).status === 200, {
+        timeoutMs: 30_000,
+        what: `the adapter on :${METRICS_PORT}`,
+        context: () => dev.tail(),
+      });
+    }, 180_000);
+    afterAll(() => dev?.dispose());
+
+    const scrape = async () => {
+      const answer = await request(METRICS_PORT, '/metrics');
+      expect(answer.status, answer.text).toBe(200);
+      return { answer, samples: samples(answer.text) };
+    };
+
+    it('serves GET / (JSON) and /healthz; both containers print prefixed lines', async () => {
+      await expectAppServes(project);
+      expectPrefixedOutput(dev, ['app', 'adapter']);
+    }, 30_000);
+
+    it('serves the app status as Prometheus text on :9102/metrics, counting the requests made, by status', async () => {
+      // Requests whose count nobody else changes: 404s and 405s (scrapes themselves are 200s).
+      for (let i = 0; i < 3; i += 1) expect((await request(project.port, '/')).status).toBe(200);
+      for (let i = 0; i < 5; i += 1) expect((await request(project.port, `/missing/${i}`)).status).toBe(404);
+      for (let i = 0; i < 2; i += 1) expect((await request(project.port, '/', { method: 'POST' })).status).toBe(405);
+
+      const { answer, samples: metrics } = await scrape();
+      expect(answer.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4(; charset=utf-8)?$/);
+      expect(metrics.get('adapter_up'), answer.text).toBe(1);
+      expect(metrics.get('app_http_requests_total{status="404"}'), answer.text).toBe(5);
+      expect(metrics.get('app_http_requests_total{status="405"}'), answer.text).toBe(2);
+      // GET / three times, /healthz, and the adapter's own earlier reads of /status.
+      expect(metrics.get('app_http_requests_total{status="200"}'), answer.text).toBeGreaterThanOrEqual(4);
+      expect(metrics.get('app_ready'), answer.text).toBe(1);
+      const info = [...metrics].filter(([key]) => key.startsWith(`app_info{service="${project.name}",`));
+      expect(info.map(([, value]) => value), answer.text).toEqual([1]);
+      expect(answer.text).toMatch(/^# TYPE app_http_requests_total counter$/m);
+      expect(answer.text).toMatch(/^# TYPE adapter_up gauge$/m);
+      // Every metric of the app carries the prefix the manifest sets (METRIC_PREFIX=app_).
+      const names = [...metrics.keys()].map((key) => key.replace(/\{.*$/, ''));
+      expect(names.filter((name) => !/^(app|adapter)_/.test(name))).toEqual([]);
+
+      // The counters follow the app: one more 404, one more in the next scrape.
+      expect((await request(project.port, '/missing/again')).status).toBe(404);
+      expect((await scrape()).samples.get('app_http_requests_total{status="404"}')).toBe(6);
+    }, 30_000);
+
+    it('says adapter_up 0 and hides the app metrics while the app is down, and recovers once the runner restarts it', async () => {
+      const app = dev.listenerOn(project.port);
+      if (!app) throw new Error(`no process of this run listens on ${project.port}\n${dev.tail()}`);
+      process.kill(app.pid, 'SIGKILL');
+      await eventually(() => connectionRefused(project.port), { timeoutMs: 900, intervalMs: 10, what: 'the app port to refuse connections' });
+      const down = await scrape();
+      expect(down.samples.get('adapter_up'), down.answer.text).toBe(0);
+      expect(down.samples.get('adapter_scrape_errors_total{reason="connect"}'), down.answer.text).toBeGreaterThanOrEqual(1);
+      expect([...down.samples.keys()].filter((key) => key.startsWith('app_'))).toEqual([]);
+
+      await eventually(async () => (await scrape()).samples.get('adapter_up') === 1, {
+        timeoutMs: 20_000,
+        intervalMs: 250,
+        what: 'adapter_up 1 once the app is restarted',
+        context: () => dev.tail(20),
+      });
+      // A fresh app process: its counters started again.
+      expect((await scrape()).samples.get('app_http_requests_total{status="404"}')).toBeUndefined();
+    }, 40_000);
+
+    it('on SIGTERM stops the app before the adapter, and exits 0 leaving no port held', async () => {
+      await expectCleanStopOnSigterm(dev, { order: [['app'], ['adapter']], ports: [project.port, METRICS_PORT] });
+    }, 60_000);
+  });
+});

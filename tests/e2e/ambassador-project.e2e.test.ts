@@ -1,0 +1,139 @@
+/**
+ * A generated ambassador project: the app reaches its upstream only through the ambassador on
+ * 127.0.0.1:9000, which fails over between the two demo upstreams. Checked from outside through
+ * `npm run dev`: GET /upstream while the upstream processes are killed and restarted.
+ *
+ * How "dead" is made deterministic: SIGKILL of an upstream's process. Its port then refuses
+ * connections at once (ECONNREFUSED), until the runner restarts it after its backoff (1 s after a
+ * first crash, 2 s after a second within 10 s), so the requests right after the kill see it dead.
+ * A stopped process (SIGSTOP) is another kind of dead: the kernel still completes the TCP
+ * handshake for it, so there is nothing to fail over from; what bounds that request is the app's
+ * UPSTREAM_TIMEOUT_MS (3 s, the ambassador's idle timeout is 30 s). That case is checked too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
+import { eventually, startDev, type DevRun } from '../support/dev-run.js';
+import {
+  connectionRefused,
+  freePort,
+  generateProject,
+  manifestEnv,
+  npm,
+  npmInstall,
+  request,
+  waitForFreePorts,
+  type GeneratedProject,
+} from '../support/generated-project.js';
+
+/** Fixed by the pattern (src/patterns/constants.ts). */
+const PROXY_PORT = 9000;
+const HEALTH_PORT = 9001;
+const PRIMARY_PORT = 9081;
+const BACKUP_PORT = 9082;
+
+describe.skipIf(process.platform !== 'linux')('a generated ambassador project', () => {
+  let project: GeneratedProject;
+
+  beforeAll(async () => {
+    project = await generateProject('ambassador', await freePort());
+    const install = await npmInstall(project);
+    expect(install.exitCode, install.output).toBe(0);
+  }, 300_000);
+  afterAll(() => project?.remove());
+
+  it('passes its own container tests (npm test)', async () => {
+    const result = await npm(project, ['test'], 180_000);
+    expect(result.exitCode, result.output).toBe(0);
+  }, 200_000);
+
+  describe('npm run dev', () => {
+    let dev: DevRun;
+    beforeAll(async () => {
+      await waitForFreePorts([project.port, PROXY_PORT, HEALTH_PORT, PRIMARY_PORT, BACKUP_PORT], 90_000);
+      dev = startDev(project);
+      await dev.waitUntilServing();
+    }, 180_000);
+    afterAll(() => dev?.dispose());
+
+    const upstream = () => request(project.port, '/upstream', { timeoutMs: 15_000 });
+    /** SIGKILL the upstream listening on `port` (a crash), and wait until its port refuses connections. */
+    const crash = async (port: number) => {
+      const listener = dev.listenerOn(port);
+      if (!listener) throw new Error(`no process of this run listens on ${port}\n${dev.tail()}`);
+      process.kill(listener.pid, 'SIGKILL');
+      await eventually(() => connectionRefused(port), { timeoutMs: 900, intervalMs: 10, what: `port ${port} to refuse connections` });
+    };
+    /** Until GET /upstream answers from `name` again (the runner restarts a crashed upstream). */
+    const recovered = (name: string) =>
+      eventually(async () => (await upstream()).json?.upstream?.upstream === name, {
+        timeoutMs: 20_000,
+        intervalMs: 250,
+        what: `GET /upstream to answer from the ${name} upstream again`,
+        context: () => dev.tail(20),
+      });
+
+    it('serves GET / (JSON) and /healthz; the ambassador listens on loopback only; every container prints prefixed lines', async () => {
+      await expectAppServes(project);
+      expect(dev.listenerOn(PROXY_PORT)?.address).toBe('127.0.0.1');
+      const health = await request(HEALTH_PORT, '/healthz');
+      expect(health.status).toBe(200);
+      expectPrefixedOutput(dev, ['app', 'ambassador', 'upstream-primary', 'upstream-backup']);
+    }, 30_000);
+
+    it('GET /upstream answers from the primary upstream, through the ambassador', async () => {
+      const answer = await upstream();
+      expect(answer.status, answer.text).toBe(200);
+      expect(answer.json).toMatchObject({ via: 'ambassador', upstream: { upstream: 'primary' } });
+    }, 30_000);
+
+    it('fails over to the backup when the primary crashes, and goes back once the runner has restarted it', async () => {
+      await crash(PRIMARY_PORT);
+      const during = await upstream();
+      expect(during.status, during.text).toBe(200);
+      expect(during.json).toMatchObject({ via: 'ambassador', upstream: { upstream: 'backup' } });
+      await dev.waitForLine((line) => /^upstream-primary +\| -- exited \(signal SIGKILL\); restarting/.test(line.text), 'the runner to restart upstream-primary');
+      await recovered('primary');
+    }, 40_000);
+
+    it('answers 502 with a JSON error naming each attempt when both upstreams are down, and recovers', async () => {
+      await crash(PRIMARY_PORT);
+      await crash(BACKUP_PORT);
+      const down = await upstream();
+      expect(down.status, down.text).toBe(502);
+      expect(down.headers['content-type']).toMatch(/^application\/json/);
+      expect(down.json.detail, down.text).toMatchObject({ error: expect.stringMatching(/no upstream reachable/) });
+      // Both were up before, so both were tried, in order, each refused.
+      expect(down.json.detail.attempts, down.text).toEqual([
+        { upstream: `127.0.0.1:${PRIMARY_PORT}`, error: 'ECONNREFUSED' },
+        { upstream: `127.0.0.1:${BACKUP_PORT}`, error: 'ECONNREFUSED' },
+      ]);
+      await recovered('primary');
+    }, 40_000);
+
+    it('bounds a request to an upstream that accepts but never answers (SIGSTOP): a 502 after UPSTREAM_TIMEOUT_MS', async () => {
+      const listener = dev.listenerOn(PRIMARY_PORT);
+      if (!listener) throw new Error(`no process of this run listens on ${PRIMARY_PORT}`);
+      process.kill(listener.pid, 'SIGSTOP');
+      try {
+        const timeoutMs = Number(manifestEnv(project, 'app', 'UPSTREAM_TIMEOUT_MS'));
+        const started = Date.now();
+        const hung = await upstream();
+        const tookMs = Date.now() - started;
+        expect(hung.status, hung.text).toBe(502);
+        expect(hung.json.error, hung.text).toMatch(new RegExp(`${timeoutMs} ?ms`));
+        expect(tookMs).toBeGreaterThanOrEqual(timeoutMs - 100);
+        expect(tookMs).toBeLessThan(timeoutMs + 3000);
+      } finally {
+        process.kill(listener.pid, 'SIGCONT');
+      }
+      await recovered('primary');
+    }, 40_000);
+
+    it('on SIGTERM stops the app, then the ambassador, then the upstreams, and exits 0 leaving no port held', async () => {
+      await expectCleanStopOnSigterm(dev, {
+        order: [['app'], ['ambassador'], ['upstream-primary', 'upstream-backup']],
+        ports: [project.port, PROXY_PORT, HEALTH_PORT, PRIMARY_PORT, BACKUP_PORT],
+      });
+    }, 60_000);
+  });
+});
