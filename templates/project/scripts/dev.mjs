@@ -12,6 +12,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
 import { projectRoot, readManifests } from './lib/io.mjs';
 
+// Built here, not with `build && dev` in package.json: with no shell between npm and this
+// runner, Ctrl-C reaches it directly and npm waits until every container has stopped.
+await import('./build.mjs');
+if (process.exitCode) process.exit(process.exitCode);
+
 /** A run this long counts as healthy: the next crash restarts quickly again. */
 const HEALTHY_RUN_MS = 10_000;
 /** A container sees the manifest's env, not the shell's; node needs only these from the host. */
