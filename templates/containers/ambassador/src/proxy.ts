@@ -30,7 +30,8 @@ export function createProxyServer(options: ProxyOptions): net.Server {
 
 async function proxyToFirstReachable(client: net.Socket, options: ProxyOptions, connect: Connector): Promise<void> {
   const attempts: Attempt[] = [];
-  for (const upstream of options.pool.candidates()) {
+  const candidates = options.pool.candidates();
+  for (const upstream of candidates) {
     if (client.destroyed) return;
     let socket: net.Socket;
     try {
@@ -46,7 +47,8 @@ async function proxyToFirstReachable(client: net.Socket, options: ProxyOptions, 
     else splice(client, socket, options.idleTimeoutMs);
     return;
   }
-  if (!client.destroyed) answerBadGateway(client, attempts, options.idleTimeoutMs);
+  // Name every upstream, the ones skipped as recently failed too, so the app sees the whole picture.
+  if (!client.destroyed) answerBadGateway(client, [...attempts, ...options.pool.skipped(candidates)], options.idleTimeoutMs);
 }
 
 /** Joins two sockets: bytes flow both ways through pipe(), with no JS of ours per chunk. */

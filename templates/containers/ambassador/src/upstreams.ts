@@ -47,6 +47,14 @@ export class UpstreamPool {
     return usable.length > 0 ? usable : this.upstreams;
   }
 
+  /** Why each upstream left out of candidates() was left out, for the 502 body. */
+  skipped(tried: Upstream[]): { upstream: string; error: string }[] {
+    const now = this.now();
+    return this.upstreams
+      .filter((u) => !tried.includes(u))
+      .map((u) => ({ upstream: u.address.label, error: `skipped: failed ${now - u.failedAt}ms ago (${u.lastError ?? 'unknown'})` }));
+  }
+
   markUp(upstream: Upstream): void {
     if (upstream.state === 'up') return;
     this.change(upstream, 'up');

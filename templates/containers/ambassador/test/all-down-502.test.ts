@@ -22,6 +22,32 @@ describe('no upstream reachable', () => {
     });
   });
 
+  it('also names the upstreams it skipped because they failed moments ago', async () => {
+    const primary = address(await refusedPort());
+    const sockets = new Set<net.Socket>();
+    const backup = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok');
+    });
+    await new Promise<void>((resolve) => backup.listen(0, '127.0.0.1', resolve));
+    const backupPort = (backup.address() as net.AddressInfo).port;
+    const amb = await ambassador(testConfig([primary, address(backupPort)], { retryAfterMs: 60_000 }));
+
+    expect((await request(amb.proxy.port)).status).toBe(200);
+    // The backup goes away: no more listener, and its open connections cut.
+    await new Promise((resolve) => {
+      backup.close(resolve);
+      for (const socket of sockets) socket.destroy();
+    });
+    const answer = await request(amb.proxy.port);
+
+    expect(answer.status).toBe(502);
+    const attempts = JSON.parse(answer.body).attempts;
+    expect(attempts[0]).toEqual({ upstream: address(backupPort).label, error: 'ECONNREFUSED' });
+    expect(attempts[1].upstream).toBe(primary.label);
+    expect(attempts[1].error).toMatch(/^skipped: failed \d+ms ago \(ECONNREFUSED\)$/);
+  });
+
   it('names a connect timeout in the attempts', async () => {
     const blackhole = address(9999, 'blackhole.invalid');
     const amb = await ambassador(testConfig([blackhole], { connectTimeoutMs: 100 }), { connect: () => new net.Socket() });
