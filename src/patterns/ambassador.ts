@@ -58,6 +58,8 @@ export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
           IDLE_TIMEOUT_MS: '30000',
           // A failed upstream is skipped this long before it is tried again.
           RETRY_AFTER_MS: '2000',
+          // Names are resolved once, then refreshed in the background: slow DNS never delays a connect.
+          DNS_REFRESH_MS: '5000',
           // After SIGTERM it keeps proxying this long: a classic sidecar is stopped together
           // with the app and must outlive its drain; a native one is stopped after the app exited.
           SHUTDOWN_DRAIN_MS: options.sidecarMode === 'classic' ? String(HELPER_DRAIN_MS) : '1000',

@@ -2,7 +2,8 @@ import type http from 'node:http';
 import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { AmbassadorConfig } from './config';
-import type { Connector } from './connect';
+import { tcpConnector, type Connector } from './connect';
+import { cachingLookup } from './resolver';
 import { createHealthServer } from './health';
 import { log as jsonLog } from './log';
 import { createProxyServer } from './proxy';
@@ -36,7 +37,7 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
       ? log('warn', 'upstream_down', { upstream: status.address, error: status.lastError })
       : log('info', 'upstream_up', { upstream: status.address }),
   );
-  const proxy = createProxyServer({ pool, connectTimeoutMs: config.connectTimeoutMs, idleTimeoutMs: config.idleTimeoutMs, connect: deps.connect });
+  const proxy = createProxyServer({ pool, connectTimeoutMs: config.connectTimeoutMs, idleTimeoutMs: config.idleTimeoutMs, connect: deps.connect ?? tcpConnector(cachingLookup(config.dnsRefreshMs)) });
   const clients = new Set<net.Socket>();
   proxy.on('connection', (socket: net.Socket) => {
     clients.add(socket);

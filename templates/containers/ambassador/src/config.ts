@@ -20,6 +20,8 @@ export interface AmbassadorConfig {
   idleTimeoutMs: number;
   /** A failed upstream is skipped this long before it is tried again. */
   retryAfterMs: number;
+  /** Upstream names are resolved again in the background once their answer is this old. */
+  dnsRefreshMs: number;
   /**
    * After SIGTERM, how long the proxy keeps accepting and proxying new connections (the
    * app may still be draining); then the connections still open get as long again before
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AmbassadorConfig {
     connectTimeoutMs: integer(env, 'CONNECT_TIMEOUT_MS', 1, 600_000),
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 1, 86_400_000),
     retryAfterMs: integer(env, 'RETRY_AFTER_MS', 0, 86_400_000),
+    dnsRefreshMs: integer(env, 'DNS_REFRESH_MS', 0, 86_400_000),
     shutdownDrainMs:
       env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
   };

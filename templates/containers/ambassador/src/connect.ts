@@ -4,9 +4,13 @@ import type { UpstreamAddress } from './config';
 /** Opens a TCP connection; swapped in tests to simulate an upstream that never answers. */
 export type Connector = (address: UpstreamAddress) => net.Socket;
 
-export const tcpConnect: Connector = ({ host, port }) =>
-  // Half-open allowed: each direction is closed only when its sender is done.
-  net.connect({ host, port, allowHalfOpen: true });
+/** A plain connect, resolving the name each time (tests). */
+export const tcpConnect: Connector = ({ host, port }) => net.connect({ host, port, allowHalfOpen: true });
+
+/** Connects through a name cache (see resolver.ts); half-open allowed, each direction closed by its sender. */
+export function tcpConnector(lookup: net.LookupFunction): Connector {
+  return ({ host, port }) => net.connect({ host, port, allowHalfOpen: true, lookup });
+}
 
 /**
  * Resolves with a connected socket, or rejects with a short reason for the app and the

@@ -9,6 +9,7 @@ const env = {
   CONNECT_TIMEOUT_MS: '1000',
   IDLE_TIMEOUT_MS: '30000',
   RETRY_AFTER_MS: '2000',
+  DNS_REFRESH_MS: '5000',
 };
 
 describe('ambassador config from the environment', () => {
@@ -24,6 +25,7 @@ describe('ambassador config from the environment', () => {
       connectTimeoutMs: 1000,
       idleTimeoutMs: 30000,
       retryAfterMs: 2000,
+      dnsRefreshMs: 5000,
       shutdownDrainMs: 5000,
     });
   });

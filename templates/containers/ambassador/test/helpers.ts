@@ -58,6 +58,7 @@ export function testConfig(upstreams: UpstreamAddress[], overrides: Partial<Amba
     connectTimeoutMs: 1000,
     idleTimeoutMs: 5000,
     retryAfterMs: 2000,
+    dnsRefreshMs: 5000,
     shutdownDrainMs: 0,
     ...overrides,
   };
@@ -149,6 +150,7 @@ export async function ambassadorProcess(upstreamPort: number, drainMs: number): 
     CONNECT_TIMEOUT_MS: '1000',
     IDLE_TIMEOUT_MS: '30000',
     RETRY_AFTER_MS: '2000',
+    DNS_REFRESH_MS: '5000',
     SHUTDOWN_DRAIN_MS: String(drainMs),
   });
   cleanups.push(() => proc.child.kill('SIGKILL'));

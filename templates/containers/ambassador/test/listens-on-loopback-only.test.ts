@@ -29,6 +29,7 @@ describe('listening address', () => {
     CONNECT_TIMEOUT_MS: '1000',
     IDLE_TIMEOUT_MS: '5000',
     RETRY_AFTER_MS: '2000',
+    DNS_REFRESH_MS: '5000',
   });
 
   it('binds the proxy to LISTEN_HOST and the health endpoint to all interfaces', async () => {
