@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { ProjectPlan } from '../plan/project-plan.js';
 
 export function dryRunReport(plan: ProjectPlan): string {
@@ -7,7 +7,8 @@ export function dryRunReport(plan: ProjectPlan): string {
 }
 
 export function nextSteps(plan: ProjectPlan): string {
-  const dir = relative(process.cwd(), plan.options.directory) || '.';
+  // Under `npm run create`, npm runs us in the repo root; the user typed from INIT_CWD.
+  const dir = relative(process.env.INIT_CWD ?? process.cwd(), resolve(plan.options.directory)) || '.';
   const cd = dir === '.' ? [] : [`  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`];
   return [
     `Created a ${plan.pattern.title.toLowerCase()} pod (${plan.pattern.containers.map((c) => c.name).join(' + ')}) in ${dir}/ (${plan.files.length} files).`,
