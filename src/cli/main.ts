@@ -1,9 +1,5 @@
-import { resolve } from 'node:path';
 import { parseCommandLine, HELP } from './args.js';
-import { resolveOptions, type RawOptions } from './options.js';
-import { dryRunReport, nextSteps } from './report.js';
 import { UsageError } from './usage-error.js';
-import { inspectTarget, refusalFor } from '../write/write-project.js';
 
 declare const __VERSION__: string;
 
@@ -23,21 +19,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { runLintCommand } = await import('../lint/command.js');
       return await runLintCommand(command.argv, { stdout: io.stdout, stderr: io.stderr });
     }
-    let raw: RawOptions = command.options;
-    if (raw.directory !== undefined) await refuseUnusableTarget(raw);
-    if (!raw.yes && io.interactive) {
-      const { askMissing } = await import('./prompts.js');
-      raw = await askMissing(raw);
-    }
-    const options = resolveOptions(raw);
-    await refuseUnusableTarget({ directory: options.directory, force: raw.force });
-    const { planProject } = await import('../plan/project-plan.js');
-    const plan = planProject(options);
-    if (raw.dryRun) return io.stdout(dryRunReport(plan)), 0;
-    const { runGenerator } = await import('./generate.js');
-    await runGenerator(plan, { force: Boolean(raw.force) });
-    io.stdout(nextSteps(plan));
-    return 0;
+    // One dynamic import for the whole generate flow: --help and lint stay light.
+    const { generate } = await import('./generate-command.js');
+    return await generate(command.options, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`create-pod-pattern: ${error.message}\n`);
@@ -52,9 +36,3 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** Checked before any prompt, so the user learns at once that the folder is taken. */
-async function refuseUnusableTarget(raw: { directory?: string; force?: boolean }): Promise<void> {
-  const dir = raw.directory!;
-  const refusal = refusalFor(dir, await inspectTarget(resolve(dir)), Boolean(raw.force));
-  if (refusal) throw new UsageError(refusal);
-}
