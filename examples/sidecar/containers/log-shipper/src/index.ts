@@ -1,0 +1,39 @@
+import { loadConfig } from './config';
+import { log } from './log';
+import { Shipper } from './shipper';
+import { streamSink } from './stream-sink';
+
+function main(): void {
+  const config = loadConfig(process.env);
+  const shipper = new Shipper({ ...config, write: streamSink(process.stdout), log });
+  log('info', 'starting', { logFile: config.logFile, offsetFile: config.offsetFile });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // SIGTERM from the kubelet and Ctrl-C in `npm run dev` may both arrive: stop once.
+    if (stopping) return;
+    stopping = true;
+    log('info', 'stopping', { signal, quietMs: config.shutdownQuietMs });
+    void shipper.stop();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  // Nobody reads our output any more (EPIPE): stop rather than ship into the void.
+  process.stdout.on('error', (err) => {
+    log('error', 'stdout failed', { error: err.message });
+    process.exit(1);
+  });
+
+  // On success, no process.exit(): Node exits by itself once stdout has taken every line.
+  shipper.start().catch((err: Error) => {
+    log('error', 'failed', { error: err.message });
+    process.exit(1);
+  });
+}
+
+try {
+  main();
+} catch (err) {
+  log('error', 'failed', { error: (err as Error).message });
+  process.exitCode = 1;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('reads the variables the manifest sets', () => {
+    expect(
+      loadConfig({
+        LOG_FILE: '/var/log/app/access.log',
+        OFFSET_FILE: '/var/log/app/.log-shipper.offset',
+        POLL_INTERVAL_MS: '200',
+        SHUTDOWN_QUIET_MS: '1000',
+      }),
+    ).toEqual({
+      logFile: '/var/log/app/access.log',
+      offsetFile: '/var/log/app/.log-shipper.offset',
+      pollIntervalMs: 200,
+      shutdownQuietMs: 1000,
+    });
+  });
+
+  it('names every problem at once', () => {
+    expect(() => loadConfig({ POLL_INTERVAL_MS: '0', SHUTDOWN_QUIET_MS: 'soon' })).toThrow(
+      'LOG_FILE is not set; OFFSET_FILE is not set; POLL_INTERVAL_MS must be a whole number from 1 to 60000, got "0"; ' +
+        'SHUTDOWN_QUIET_MS must be a whole number from 0 to 600000, got "soon"',
+    );
+  });
+});
