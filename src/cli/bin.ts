@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+import module from 'node:module';
 import { main } from './main.js';
+
+// Node >= 22.1 keeps compiled code between runs (the generate chunks are loaded after this).
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 main(process.argv.slice(2), {
