@@ -11,7 +11,7 @@ export function nextSteps(plan: ProjectPlan): string {
   const dir = relative(process.env.INIT_CWD ?? process.cwd(), resolve(plan.options.directory)) || '.';
   const cd = dir === '.' ? [] : [`  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`];
   return [
-    `Created a ${plan.pattern.title.toLowerCase()} pod (${plan.pattern.containers.map((c) => c.name).join(' + ')}) in ${dir}/ (${plan.files.length} files).`,
+    `Created ${/^[aeiou]/i.test(plan.pattern.title) ? 'an' : 'a'} ${plan.pattern.title.toLowerCase()} pod (${plan.pattern.containers.map((c) => c.name).join(' + ')}) in ${dir}/ (${plan.files.length} files).`,
     '',
     'Next:',
     ...cd,
