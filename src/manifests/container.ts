@@ -8,10 +8,13 @@ export function imageName(options: Pick<ProjectOptions, 'imagePrefix' | 'name'>,
   return `${options.imagePrefix}${options.name}-${container.template}:${IMAGE_TAG}`;
 }
 
-/** Small, explicit budgets: a Node.js helper idles at ~40 MiB. */
+/**
+ * Small, explicit budgets. A Node.js container idles at ~40 MiB; the log-shipper peaked at
+ * ~111 MiB shipping a million-line backlog (npm run bench), so limits leave room above that.
+ */
 const RESOURCES = {
-  main: { requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '500m', memory: '128Mi', 'ephemeral-storage': '64Mi' } },
-  helper: { requests: { cpu: '20m', memory: '48Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '250m', memory: '96Mi', 'ephemeral-storage': '64Mi' } },
+  main: { requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '500m', memory: '192Mi', 'ephemeral-storage': '64Mi' } },
+  helper: { requests: { cpu: '20m', memory: '48Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '250m', memory: '160Mi', 'ephemeral-storage': '64Mi' } },
 } as const;
 
 function httpProbe(probe: ProbeSpec, timing: Partial<IProbe>): IProbe {
