@@ -14,7 +14,7 @@ export function tempDir(): string {
 /** Collects what the shipper writes, as parsed JSON lines. */
 export class Collector {
   readonly chunks: string[] = [];
-  readonly write = (chunk: string) => void this.chunks.push(chunk);
+  readonly write = (chunk: Buffer) => void this.chunks.push(chunk.toString());
   // any: tests read fields of the shipped objects freely.
   lines(): any[] {
     return this.chunks

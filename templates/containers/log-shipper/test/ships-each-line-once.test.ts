@@ -18,6 +18,21 @@ describe('shipping lines', () => {
     expect(output.lines()).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ source: 'access.log', n })));
   });
 
+  it('ships a new line as soon as it is written, not at the next poll, where the folder can be watched', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'access.log');
+    const { shipper, output } = startShipper(dir, { pollIntervalMs: 60_000 });
+    await sleep(30); // waiting for the file, for up to a minute
+    writeFileSync(log, jsonLines(1, 1));
+    await waitFor(() => output.lines().length === 1);
+    appendFileSync(log, jsonLines(2, 2));
+    await waitFor(() => output.lines().length === 2);
+    // Stopping is not held up by the long poll either: it ends after the quiet period.
+    const stopped = shipper.stop().then(() => 'stopped');
+    expect(await Promise.race([stopped, sleep(10_000).then(() => 'still waiting')])).toBe('stopped');
+    expect(output.lines().map((line) => line.n)).toEqual([1, 2]);
+  });
+
   it('holds a line until its newline arrives', async () => {
     const dir = tempDir();
     const log = join(dir, 'access.log');

@@ -1,18 +1,21 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { lineFormatter } from './format-line';
-import { loadOffset, saveOffset } from './offset-store';
+import { basename, dirname } from 'node:path';
+import { batchFormatter } from './format-line';
+import { OffsetStore } from './offset-store';
+import { BatchBuffer } from './batch-buffer';
+import { ChangeSignal } from './change-signal';
 
 export interface ShipperOptions {
   logFile: string;
   offsetFile: string;
+  /** How long to wait for more when there is nothing to read, if no change is signalled first. */
   pollIntervalMs: number;
   shutdownQuietMs: number;
-  /** Takes a batch of output lines (each ending in "\n"); resolves when it can take more. */
-  write: (chunk: string) => Promise<void> | void;
-  /** Bytes read at a time. */
-  chunkBytes?: number;
+  /**
+   * Takes a batch of output lines (each ending in "\n"); resolves once it has taken them.
+   * The shipper then reuses the buffer: copy it to keep it.
+   */
+  write: (chunk: Buffer) => Promise<void> | void;
   /** Diagnostics (following, rotated, truncated...); silent by default. */
   log?: (level: 'info' | 'warn', event: string, fields?: Record<string, unknown>) => void;
   /** Clock in milliseconds, for the quiet period after stop(). */
@@ -25,40 +28,49 @@ interface OpenFile {
   fd: number;
   inode: number;
   offset: number;
-  /** Bytes after the last newline: a line still being written. */
-  partial: Buffer;
+  /** Bytes after the last newline (a line still being written), kept at the front of the batch's input. */
+  pending: number;
 }
 
 const NEWLINE = 0x0a;
-const EMPTY = Buffer.alloc(0);
-/** A "line" longer than this is shipped in pieces, so one runaway line cannot eat the memory. */
-const MAX_LINE_BYTES = 1024 * 1024;
-/** Read (and write) about this much at a time: few writes and offset saves, bounded memory. */
-const BATCH_BYTES = 1024 * 1024;
+/**
+ * Read at a time: few reads, writes and offset saves, and bounded memory. Also the longest
+ * line held whole: a longer "line" is shipped in pieces, so a runaway line cannot eat the memory.
+ */
+const INPUT_BYTES = 1024 * 1024;
+/**
+ * Output room: any one line must fit, and a malformed line can grow 6x when wrapped as a
+ * JSON string (a control character becomes \u0000); the usual line grows by the prefix only.
+ */
+const OUTPUT_BYTES = 6 * INPUT_BYTES + 64 * 1024;
+/** Written once this much output is ready, so a batch stays about the size of its input. */
+const FLUSH_BYTES = INPUT_BYTES;
 
 /**
  * Follows a log file like `tail -F` and ships each line exactly once: across rotation by
  * rename (finishes the old file, then starts the new one at 0), truncation (starts again
- * at 0) and restarts (resumes at the saved offset). Polls rather than using fs.watch,
- * which misses changes on shared and network volumes.
+ * at 0) and restarts (resumes at the saved offset). Woken by fs.watch where it works,
+ * and polls too, as fs.watch misses changes on network and some shared volumes.
  *
  * File access is synchronous on purpose: local reads are fast, this process has nothing
  * else to do meanwhile, and it keeps the steps in plain order. Only output and idle
  * waiting are asynchronous.
  */
 export class Shipper {
-  private readonly buffer: Buffer;
-  private readonly format: (line: string) => string | undefined;
+  private readonly batch = new BatchBuffer(INPUT_BYTES, OUTPUT_BYTES, FLUSH_BYTES);
+  private readonly format: ReturnType<typeof batchFormatter>;
+  private readonly offsets: OffsetStore;
   private readonly log: NonNullable<ShipperOptions['log']>;
   private readonly now: () => number;
   private file?: OpenFile;
+  private changes?: ChangeSignal;
   private stopRequested = false;
   private lastActivity = 0;
   private running?: Promise<void>;
 
   constructor(private readonly options: ShipperOptions) {
-    this.buffer = Buffer.alloc(options.chunkBytes ?? 64 * 1024);
-    this.format = lineFormatter(basename(options.logFile));
+    this.offsets = new OffsetStore(options.offsetFile);
+    this.format = batchFormatter(basename(options.logFile));
     this.log = options.log ?? (() => {});
     this.now = options.now ?? Date.now;
   }
@@ -74,10 +86,15 @@ export class Shipper {
     this.stopRequested = true;
     // Quiet counts from now: the app may still be writing as it drains.
     this.lastActivity = this.now();
+    this.changes?.notify(); // look again now, not after a whole poll interval
     return this.start();
   }
 
   private async run(): Promise<void> {
+    const changes = new ChangeSignal(dirname(this.options.logFile), (err) =>
+      this.log('warn', 'cannot watch the log folder, polling only', { error: err.message }),
+    );
+    this.changes = changes;
     this.resume();
     for (;;) {
       const progressed = this.file
@@ -87,16 +104,24 @@ export class Shipper {
         this.lastActivity = this.now();
         continue; // no sleeping while there is data
       }
-      if (this.stopRequested && this.now() - this.lastActivity >= this.options.shutdownQuietMs) break;
-      await sleep(this.options.pollIntervalMs);
+      const poll = this.options.pollIntervalMs;
+      if (!this.stopRequested) {
+        await changes.wait(poll);
+        continue;
+      }
+      const quietLeft = this.options.shutdownQuietMs - (this.now() - this.lastActivity);
+      if (quietLeft <= 0) break;
+      await changes.wait(Math.min(poll, quietLeft)); // look again when the quiet period would end
     }
+    changes.close();
     await this.closeFile();
+    this.offsets.close();
     this.log('info', 'stopped');
   }
 
   /** Picks up where the last run stopped: in the log file, or in its rotated copy. */
   private resume(): void {
-    const saved = loadOffset(this.options.offsetFile);
+    const saved = this.offsets.load();
     if (!saved) return;
     // The file may have been rotated to .1 while we were down: then finish that one first.
     for (const path of [this.options.logFile, `${this.options.logFile}.1`]) {
@@ -120,67 +145,58 @@ export class Shipper {
   }
 
   private adopt(path: string, fd: number, inode: number, offset: number): void {
-    this.file = { path, fd, inode, offset, partial: EMPTY };
+    this.file = { path, fd, inode, offset, pending: 0 };
     this.log('info', 'following', { path, inode, offset });
   }
 
   /**
-   * Reads what is there, chunk by chunk up to about BATCH_BYTES in or out, and ships its
-   * complete lines as one write and one offset save. Returns the bytes read: 0 at the end.
+   * Reads what is there, up to INPUT_BYTES, and ships its complete lines (one write and one
+   * offset save, unless the output fills up). Returns the bytes read: 0 at the end.
    */
   private async readBatch(): Promise<number> {
     const file = this.file!;
-    const out: string[] = [];
-    let bytesRead = 0;
-    let outLength = 0;
-    let complete = 0; // bytes of the complete lines read in this batch
-    while (bytesRead < BATCH_BYTES && outLength < BATCH_BYTES) {
-      const position = file.offset + complete + file.partial.length;
-      const n = readSync(file.fd, this.buffer, 0, this.buffer.length, position);
-      if (n === 0) break;
-      bytesRead += n;
-      const data = Buffer.concat([file.partial, this.buffer.subarray(0, n)]);
-      let end = data.lastIndexOf(NEWLINE) + 1; // 0 when no line is complete yet
-      // A runaway line is shipped in pieces rather than held in memory.
-      if (end === 0 && data.length > MAX_LINE_BYTES) end = data.length;
-      // A newline byte never occurs inside a UTF-8 character, so decoding up to it is safe.
-      outLength += this.formatLines(data.toString('utf8', 0, end), out);
-      complete += end;
-      file.partial = data.subarray(end);
-    }
-    if (complete > 0) await this.ship(out, complete);
-    return bytesRead;
+    const input = this.batch.input;
+    const n = readSync(file.fd, input, file.pending, input.length - file.pending, file.offset + file.pending);
+    if (n === 0) return 0;
+    const filled = file.pending + n;
+    let end = input.lastIndexOf(NEWLINE, filled - 1) + 1; // 0 when no line is complete yet
+    // A runaway line is shipped in pieces rather than held in memory.
+    if (end === 0 && filled === input.length) end = filled;
+    await this.shipLines(end);
+    this.batch.keepInput(end, filled);
+    file.pending = filled - end;
+    return n;
   }
 
-  /** Formats each line of `text` into `out`; returns the length added. */
-  private formatLines(text: string, out: string[]): number {
-    let length = 0;
-    for (const line of text.split('\n')) {
-      const formatted = this.format(line);
-      if (formatted === undefined) continue;
-      out.push(formatted);
-      length += formatted.length + 1;
+  /** Formats and ships the lines in the batch's input up to `end`. */
+  private async shipLines(end: number): Promise<void> {
+    let start = 0;
+    while (start < end) {
+      const stopped = this.format(this.batch, start, end);
+      if (stopped === start && this.batch.length === 0) throw new Error('a line does not fit the output buffer');
+      await this.ship(stopped - start);
+      start = stopped;
     }
-    return length;
   }
 
-  /** Writes the lines as one batch, then records that `bytes` more of the file are done. */
-  private async ship(lines: string[], bytes: number): Promise<void> {
-    if (lines.length > 0) await this.options.write(`${lines.join('\n')}\n`);
+  /** Writes the formatted lines, then records that `bytes` more of the file are done. */
+  private async ship(bytes: number): Promise<void> {
+    if (this.batch.length > 0) {
+      await this.options.write(this.batch.output());
+      this.batch.clear();
+    }
     const file = this.file!;
     file.offset += bytes;
-    saveOffset(this.options.offsetFile, { inode: file.inode, offset: file.offset });
+    this.offsets.save({ inode: file.inode, offset: file.offset });
   }
 
   /** Ships the unfinished last line as it is: at shutdown, or when a rotated file ends without one. */
   private async shipPartial(): Promise<void> {
     const file = this.file!;
-    const rest = file.partial;
-    if (rest.length === 0) return;
-    file.partial = EMPTY;
-    const out: string[] = [];
-    this.formatLines(rest.toString('utf8'), out);
-    await this.ship(out, rest.length);
+    const end = file.pending;
+    if (end === 0) return;
+    file.pending = 0;
+    await this.shipLines(end);
   }
 
   /** At the end of the file: was it rotated away or truncated? Returns true if so. */
@@ -199,11 +215,11 @@ export class Shipper {
       if (skipped) this.adopt(skipped.path, skipped.fd, skipped.inode, 0);
       return true; // the next turn opens the new file at 0
     }
-    if (current.size < file.offset + file.partial.length) {
+    if (current.size < file.offset + file.pending) {
       // Truncated in place (copytruncate): the old content is gone, start again at 0.
       await this.shipPartial();
       file.offset = 0;
-      saveOffset(this.options.offsetFile, { inode: file.inode, offset: 0 });
+      this.offsets.save({ inode: file.inode, offset: 0 });
       this.log('info', 'truncated', { path: file.path });
       return true;
     }
