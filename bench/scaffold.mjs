@@ -30,10 +30,10 @@ function childrenCpuMs() {
 }
 
 /** Runs one command to the end; returns its wall time and CPU time in ms, the whole process. */
-function timeProcess(args, cwd) {
+function timeProcess(args, cwd, env) {
   const cpuBefore = childrenCpuMs();
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+  const result = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}`);
   return { ms, cpuMs: childrenCpuMs() - cpuBefore };
@@ -61,11 +61,15 @@ export async function measureScaffold({ cli, createVite, runs }) {
   const work = makeTempDir('scaffold');
   const contenders = {
     ours: (dir) => [cli, dir, '--pattern', 'sidecar', '--yes'],
+    // The same, as on a machine where it never ran: an empty temp folder, so no compiled
+    // code is cached yet (src/cli/compile-cache.ts) and this run writes the cache.
+    first: (dir) => [cli, dir, '--pattern', 'sidecar', '--yes'],
     vite: (dir) => [createVite.bin, dir, '--template', 'vanilla-ts', '--no-interactive', '--no-immediate'],
     node: () => ['-e', '0'],
   };
-  const times = { ours: [], vite: [], node: [] };
-  const cpu = { ours: [], vite: [], node: [] };
+  const times = { ours: [], first: [], vite: [], node: [] };
+  const cpu = { ours: [], first: [], vite: [], node: [] };
+  const envFor = (name, dir) => (name === 'first' ? { ...process.env, TMPDIR: makeDir(join(dir, 'empty-tmp')) } : process.env);
   const files = {};
   const warmups = 2;
   note(`scaffold: ${warmups} warm-up + ${runs} interleaved runs each ...`);
@@ -75,7 +79,7 @@ export async function measureScaffold({ cli, createVite, runs }) {
     const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
     for (const name of order) {
       const dir = join(work, `${name}-${i}`);
-      const { ms, cpuMs } = timeProcess(contenders[name]('p'), makeDir(dir));
+      const { ms, cpuMs } = timeProcess(contenders[name]('p'), makeDir(dir), envFor(name, dir));
       if (name !== 'node') {
         if (!existsSync(join(dir, 'p', 'package.json'))) throw new Error(`${name} wrote no package.json`);
         files[name] ??= countFiles(join(dir, 'p'));
@@ -91,6 +95,7 @@ export async function measureScaffold({ cli, createVite, runs }) {
   if (hasValgrind()) {
     note('scaffold: counting instructions under callgrind, one run each ...');
     for (const name of Object.keys(contenders)) {
+      if (name === 'first') continue;
       const dir = makeDir(join(work, `callgrind-${name}`));
       counted[name] = instructions(contenders[name]('p'), dir);
       rmSync(dir, { recursive: true, force: true });
@@ -104,15 +109,25 @@ export async function measureScaffold({ cli, createVite, runs }) {
   const vite = median(times.vite);
   const floor = median(times.node);
   const r = ratio(ours, vite);
+  const first = median(times.first);
+  const rFirst = ratio(first, vite);
   return {
     rows: [
       row({
-        measurement: `scaffold sidecar, whole process (median of ${runs})`,
+        measurement: `scaffold sidecar, whole process, from the second run on (median of ${runs})`,
         value: fmt.ms(ours),
         baseline: `${fmt.ms(vite)} (create-vite ${createVite.version} vanilla-ts)`,
         ratio: fmt.ratio(r),
         goal: `≤ ${MAX_SCAFFOLD_RATIO}x`,
         pass: r <= MAX_SCAFFOLD_RATIO,
+      }),
+      row({
+        measurement: `scaffold sidecar, first run on a machine: no compiled code cached yet (median of ${runs})`,
+        value: fmt.ms(first),
+        baseline: `${fmt.ms(vite)} (create-vite)`,
+        ratio: fmt.ratio(rFirst),
+        goal: `≤ ${MAX_SCAFFOLD_RATIO}x`,
+        pass: rFirst <= MAX_SCAFFOLD_RATIO,
       }),
       row({
         measurement: `scaffold sidecar, CPU user+sys (mean of ${runs})`,

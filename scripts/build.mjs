@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
+import { leaveOutUnusedSchemas, schemasInUse } from './schemas-in-use.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -43,15 +44,20 @@ const unusedFormats = {
   },
 };
 
-rmSync('dist', { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli/bin.ts' },
-  outdir: 'dist',
+/** Validators no generated manifest runs are left out: scripts/schemas-in-use.mjs says why and how. */
+const unusedSchemas = leaveOutUnusedSchemas(await schemasInUse());
+
+/** The entry loads the generate flow from its own bundle (src/cli/load-generate.ts), never as a chunk. */
+const generateFlowApart = {
+  name: 'generate-flow-apart',
+  setup(b) {
+    b.onResolve({ filter: /generate-command\.js$/ }, () => ({ path: './generate-command.js', external: true }));
+  },
+};
+
+const shared = {
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
-  format: 'esm',
   target: 'node18',
   minify: true,
   legalComments: 'linked',
@@ -60,12 +66,40 @@ await build({
     resolve: './scripts/stubs/plop-unused.mjs',
     tinyglobby: './scripts/stubs/plop-unused.mjs',
     '@inquirer/editor': './scripts/stubs/inquirer-editor.mjs',
+    // yaml's ES module build, so what a scaffold never calls (the parser) is left out.
+    yaml: './node_modules/yaml/browser/index.js',
   },
   define: { __VERSION__: JSON.stringify(version) },
+  plugins: [precompiled, handlebarsRuntimeOnly, unusedFormats, unusedSchemas],
+  logLevel: 'warning',
+};
+
+rmSync('dist', { recursive: true, force: true });
+
+// The entry: arguments, --help, and the lint command and the prompts as chunks loaded when used.
+await build({
+  ...shared,
+  entryPoints: { cli: 'src/cli/bin.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  format: 'esm',
+  define: { ...shared.define, __GENERATE_BUNDLE__: JSON.stringify('./generate.cjs') },
+  plugins: [...shared.plugins, generateFlowApart],
   banner: {
     // Bundled CommonJS dependencies still call require().
     js: "import { createRequire as __cpp_createRequire } from 'node:module'; const require = __cpp_createRequire(import.meta.url);",
   },
-  plugins: [precompiled, handlebarsRuntimeOnly, unusedFormats],
-  logLevel: 'warning',
+});
+
+// The generate flow: one CommonJS file, so that src/cli/compile-cache.ts can keep V8's
+// compiled code for it between runs (Node 18 and 20 can do that for scripts only).
+await build({
+  ...shared,
+  entryPoints: { generate: 'src/cli/generate-command.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { ...shared.define, 'import.meta.url': '__bundle_url' },
+  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
 });

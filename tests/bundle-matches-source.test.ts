@@ -1,8 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import type { generate as Generate } from '../src/cli/generate-command.js';
 import { resolveOptions } from '../src/cli/options.js';
+import { SIDECAR_MODES, TARGETS } from '../src/cli/rules.js';
+import { PATTERN_NAMES } from '../src/patterns/index.js';
 import { planProject } from '../src/plan/project-plan.js';
+// @ts-expect-error: a build script, plain JavaScript
+import { leaveOutUnusedSchemas, schemasInUse } from '../scripts/schemas-in-use.mjs';
 import { runCli } from './support/cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -30,5 +39,48 @@ describe('the bundled CLI', () => {
     // Kept: ajv-formats' full set and kubernetes-models' own (byte, quantity); left out: draft-2019 and cidr.
     expect([...used].filter((f) => !['byte', 'date-time', 'double', 'int32', 'int64', 'quantity'].includes(f))).toEqual([]);
     expect(used.size).toBeGreaterThan(0);
+  });
+
+  it('validates every variant with the schemas it keeps: each pattern, target, sidecar mode, namespace or not, replicas', async () => {
+    const { generate } = createRequire(import.meta.url)(join(ROOT, 'dist', 'generate.cjs')) as { generate: typeof Generate };
+    let variants = 0;
+    for (const pattern of PATTERN_NAMES)
+      for (const target of TARGETS)
+        for (const sidecarMode of SIDECAR_MODES)
+          for (const namespace of [undefined, 'demo'])
+            for (const replicas of ['1', '3']) {
+              if (target === 'podman' && sidecarMode === 'native') continue; // refused, by design
+              const out: string[] = [];
+              const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), interactive: false };
+              const raw = { directory: join(tmpdir(), 'never-written'), pattern, target, sidecarMode, namespace, replicas, yes: true, dryRun: true };
+              const code = await generate(raw, io, () => Promise.reject(new Error('no prompts')));
+              expect({ pattern, target, sidecarMode, namespace, replicas, code, out: out.join('') }).toMatchObject({ code: 0 });
+              variants++;
+            }
+    expect(variants).toBe(PATTERN_NAMES.length * (TARGETS.length * SIDECAR_MODES.length - 1) * 4);
+  });
+
+  it('fails validation of a field whose schema it left out, rather than letting it through', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpp-schemas-'));
+    try {
+      const entry = `import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+        export const deployment = (podSpec) => new Deployment({ metadata: { name: 'x' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } } });`;
+      await build({
+        stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
+        outfile: join(dir, 'probe.mjs'),
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        plugins: [leaveOutUnusedSchemas(await schemasInUse())],
+        logLevel: 'error',
+      });
+      const { deployment } = await import(pathToFileURL(join(dir, 'probe.mjs')).href);
+      const containers = [{ name: 'app', image: 'app:1' }];
+      expect(() => deployment({ containers }).validate()).not.toThrow();
+      // Tolerations are valid Kubernetes, but no generated manifest has them.
+      expect(() => deployment({ containers, tolerations: [{ operator: 'Exists' }] }).validate()).toThrow(/tolerations\/0 must pass "IoK8sApiCoreV1Toleration, left out of create-pod-pattern's bundle/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

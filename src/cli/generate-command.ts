@@ -7,12 +7,15 @@ import { resolveOptions, type RawOptions } from './options.js';
 import { dryRunReport, nextSteps } from './report.js';
 import { UsageError } from './usage-error.js';
 
+/** The prompts, loaded only when asking: passed in, as the CLI's entry bundles them. */
+export type LoadPrompts = () => Promise<typeof import('./prompts.js')>;
+
 /** Ask what is missing -> validate -> plan -> write (or list, on --dry-run) -> next steps. */
-export async function generate(given: RawOptions, io: Io): Promise<number> {
+export async function generate(given: RawOptions, io: Io, loadPrompts: LoadPrompts): Promise<number> {
   let raw = given;
   if (raw.directory !== undefined) await refuseUnusableTarget(raw);
   if (!raw.yes && io.interactive) {
-    const { askMissing } = await import('./prompts.js');
+    const { askMissing } = await loadPrompts();
     raw = await askMissing(raw);
   }
   const options = resolveOptions(raw);

@@ -1,5 +1,6 @@
 import { parseCommandLine, HELP } from './args.js';
-import { UsageError } from './usage-error.js';
+import { loadGenerateCommand } from './load-generate.js';
+import { isUsageError } from './usage-error.js';
 
 declare const __VERSION__: string;
 
@@ -19,11 +20,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { runLintCommand } = await import('../lint/command.js');
       return await runLintCommand(command.argv, { stdout: io.stdout, stderr: io.stderr });
     }
-    // One dynamic import for the whole generate flow: --help and lint stay light.
-    const { generate } = await import('./generate-command.js');
-    return await generate(command.options, io);
+    const { generate } = await loadGenerateCommand();
+    return await generate(command.options, io, () => import('./prompts.js'));
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       io.stderr(`create-pod-pattern: ${error.message}\n`);
       return 2;
     }

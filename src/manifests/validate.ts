@@ -1,5 +1,7 @@
 import { Model } from '@kubernetes-models/base';
-import { formatFinding, lintDocuments } from '../lint/index.js';
+// Not the lint barrel: it would pull the YAML parser and the lint command into every scaffold.
+import { formatFinding } from '../lint/format.js';
+import { lintDocuments } from '../lint/lint.js';
 import type { ManifestFile } from './project-manifests.js';
 
 export class ManifestError extends Error {

@@ -1,0 +1,72 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import nodeModule, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Loads a CommonJS bundle with V8's code cache kept between runs, in a folder of the OS
+ * temp directory only this user can write to. This is what Node >= 22.1's
+ * module.enableCompileCache() does, which bin.ts turns on and which is used instead where
+ * it exists; this covers Node 18 and 20. Compiling the generator's ~500 kB of JavaScript
+ * is most of its start-up; with the cache, V8 skips it. The cache is written at exit,
+ * so it holds every function the run compiled, not just the top level.
+ *
+ * NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's own.
+ */
+export function requireWithCompileCache(file: string, version: string): unknown {
+  if ('enableCompileCache' in nodeModule || process.env.NODE_DISABLE_COMPILE_CACHE) return createRequire(file)(file);
+
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = cacheFileFor(file, version);
+  const cachedData = cacheFile ? readIfPresent(cacheFile) : undefined;
+  const wrap = (nodeModule as unknown as { wrap: (code: string) => string }).wrap;
+  const script = new Script(wrap(source), { filename: file, cachedData });
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once('exit', () => writeCache(cacheFile, script));
+  }
+  const module = { exports: {} as unknown, filename: file };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+/**
+ * One cache file per bundle and Node version and CPU; undefined when there is no safe
+ * folder for it (another user's, or writable by others: a planted cache would run as
+ * code). V8 checks a cache against the source's length only, so the name must change with
+ * the content: the package version, and the bundle's size and time (a local rebuild).
+ */
+function cacheFileFor(file: string, version: string): string | undefined {
+  const uid = process.getuid?.() ?? 'user';
+  const dir = join(tmpdir(), `create-pod-pattern-compile-cache-${uid}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const s = statSync(dir);
+    if (!s.isDirectory() || (process.getuid && s.uid !== process.getuid()) || (s.mode & 0o022) !== 0) return undefined;
+    const { size, mtimeMs } = statSync(file);
+    const name = `${version}-node${process.version}-${process.arch}-${size}-${Math.round(mtimeMs)}-${basename(file)}.bin`;
+    return join(dir, name.replace(/[^\w.-]/g, '_'));
+  } catch {
+    return undefined;
+  }
+}
+
+function readIfPresent(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort, and whole or not at all: written aside, then renamed into place. */
+function writeCache(path: string, script: Script): void {
+  try {
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    renameSync(temp, path);
+  } catch {
+    // A read-only or full temp folder only costs the next run its speed.
+  }
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { requireWithCompileCache } from './compile-cache.js';
+
+type GenerateCommand = typeof import('./generate-command.js');
+
+/** Set by scripts/build.mjs: the generate flow's own CommonJS bundle, beside dist/cli.js. */
+declare const __GENERATE_BUNDLE__: string | undefined;
+declare const __VERSION__: string;
+
+/**
+ * The generate flow, loaded only when generating (--help and lint stay light). In the
+ * package it is one CommonJS bundle, so that its compiled code can be cached between runs
+ * (compile-cache.ts); run from source, it is the module itself.
+ */
+export async function loadGenerateCommand(): Promise<GenerateCommand> {
+  if (typeof __GENERATE_BUNDLE__ === 'string') {
+    return requireWithCompileCache(fileURLToPath(new URL(__GENERATE_BUNDLE__, import.meta.url)), __VERSION__) as GenerateCommand;
+  }
+  return import('./generate-command.js');
+}
