@@ -124,6 +124,21 @@ async function getInPod(container: string, url: string): Promise<Answer> {
   return JSON.parse(result.stdout) as Answer;
 }
 
+/** The upstream pods' addresses and whether the app's pod can connect to them, by name and by address. */
+async function networkReport(name: string): Promise<string> {
+  const lines: string[] = [];
+  for (const [pod, port] of [[`${name}-upstream-primary`, 9081], [`${name}-upstream-backup`, 9082]] as const) {
+    const ip = (await podman('inspect', `${pod}-upstream`, '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}')).stdout.trim();
+    for (const host of [pod, ip].filter(Boolean)) {
+      const probe = `const s=require('net').connect(${port},${JSON.stringify(host)});s.setTimeout(3000,()=>{console.log('timeout');process.exit()});s.on('connect',()=>{console.log('connected');process.exit()});s.on('error',e=>{console.log(e.code);process.exit()})`;
+      const result = await podman('exec', `${name}-app`, 'node', '-e', probe);
+      lines.push(`  ${pod} (${ip || 'no address'}): connect to ${host}:${port} from the app's pod: ${(result.stdout || result.stderr).trim()}`);
+    }
+  }
+  const logs = await podman('logs', '--tail', '5', `${name}-ambassador`);
+  return `network:\n${lines.join('\n')}\nambassador's last lines:\n${logs.stdout}${logs.stderr}`;
+}
+
 /** Retries `check` until it passes (returns its value) or `seconds` have gone by (throws its last error). */
 async function eventually<T>(check: () => Promise<T>, seconds = 20): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
@@ -221,10 +236,15 @@ const patternChecks: Record<Pattern, (name: string) => Promise<void>> = {
   // ambassador fails over to the backup when the primary is gone.
   ambassador: async (name) => {
     const app = `${name}-app`;
+    // Pods reach each other over podman's network, which once in a while drops the first
+    // connections for many seconds (seen on a fresh machine): wait longer, and say what the
+    // network looked like if it never works.
     const answer = await eventually(async () => {
       const a = await getInPod(app, 'http://127.0.0.1:8080/upstream');
       expect(a.status, a.body).toBe(200);
       return JSON.parse(a.body);
+    }, 60).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await networkReport(name)}`);
     });
     expect(answer).toMatchObject({ via: 'ambassador', upstream: { upstream: 'primary', hostname: `${name}-upstream-primary` } });
     const direct = JSON.parse((await getInPod(app, 'http://127.0.0.1:9000/')).body);
