@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const LEFT_OUT = fileURLToPath(new URL('./stubs/left-out-schema.mjs', import.meta.url));
 /** A schema module of kubernetes-models or @kubernetes-models/apimachinery; its name is the type. */
 export const SCHEMA_MODULE = /[\\/]_schemas[\\/](\w+)\.js$/;
 
@@ -72,10 +73,8 @@ export function leaveOutUnusedSchemas(used) {
       b.onLoad({ filter: SCHEMA_MODULE }, (args) => {
         const name = SCHEMA_MODULE.exec(args.path)[1];
         if (used.has(name)) return undefined;
-        // ajv-i18n rewrites messages, but shows the keyword: so the keyword says it.
-        const keyword = `${name}, left out of create-pod-pattern's bundle as no generated manifest used it (scripts/schemas-in-use.mjs)`;
         return {
-          contents: `export function validate(data,{instancePath=""}={}){validate.errors=[{instancePath,schemaPath:"#",keyword:${JSON.stringify(keyword)},params:{}}];return false}`,
+          contents: `import{leftOut}from${JSON.stringify(LEFT_OUT)};export const validate=leftOut(${JSON.stringify(name)});`,
           loader: 'js',
         };
       });
