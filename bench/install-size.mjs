@@ -5,7 +5,7 @@
 // tests build and pack in the repo too, and a prepack there removes and rebuilds dist/ under
 // their feet (and theirs under ours).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ROOT, note } from './lib/paths.mjs';
 import { makeTempDir, run } from './lib/proc.mjs';
@@ -72,7 +72,9 @@ export async function measureInstallSize({ createVite }) {
   const viteModules = join(createVite.prefix, 'node_modules');
   const viteBytes = diskUsage(viteModules);
   const vitePackages = countPackages(viteModules);
-  const cli = join(nodeModules, 'create-pod-pattern', 'dist', 'cli.js');
+  // The bin as the installed package.json names it, as npx would run it.
+  const installedPkg = join(nodeModules, 'create-pod-pattern');
+  const cli = join(installedPkg, JSON.parse(readFileSync(join(installedPkg, 'package.json'), 'utf8')).bin['create-pod-pattern']);
 
   const rows = [
     row({

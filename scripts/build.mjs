@@ -47,11 +47,16 @@ const unusedFormats = {
 /** Validators no generated manifest runs are left out: scripts/schemas-in-use.mjs says why and how. */
 const unusedSchemas = leaveOutUnusedSchemas(await schemasInUse());
 
-/** The entry loads the generate flow from its own bundle (src/cli/load-generate.ts), never as a chunk. */
-const generateFlowApart = {
-  name: 'generate-flow-apart',
+/**
+ * The entry loads each part from its own file in dist/, never inlined: the generate flow
+ * through src/cli/load-generate.ts, the lint command and the prompts by require().
+ */
+const partsApart = {
+  name: 'parts-apart',
   setup(b) {
-    b.onResolve({ filter: /generate-command\.js$/ }, () => ({ path: './generate-command.js', external: true }));
+    b.onResolve({ filter: /[\\/]generate-command\.js$/ }, () => ({ path: './generate.cjs', external: true }));
+    b.onResolve({ filter: /[\\/]lint[\\/]command\.js$/ }, () => ({ path: './lint.cjs', external: true }));
+    b.onResolve({ filter: /^\.[\\/]prompts\.js$/ }, () => ({ path: './prompts.cjs', external: true }));
   },
 };
 
@@ -76,30 +81,22 @@ const shared = {
 
 rmSync('dist', { recursive: true, force: true });
 
-// The entry: arguments, --help, and the lint command and the prompts as chunks loaded when used.
-await build({
-  ...shared,
-  entryPoints: { cli: 'src/cli/bin.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  format: 'esm',
-  define: { ...shared.define, __GENERATE_BUNDLE__: JSON.stringify('./generate.cjs') },
-  plugins: [...shared.plugins, generateFlowApart],
-  banner: {
-    // Bundled CommonJS dependencies still call require().
-    js: "import { createRequire as __cpp_createRequire } from 'node:module'; const require = __cpp_createRequire(import.meta.url);",
-  },
-});
+/** One CommonJS file (CommonJS loads faster than ES modules, and only scripts can use V8's code cache on Node 18 and 20). */
+const bundle = (name, entry, options = {}) =>
+  build({
+    ...shared,
+    entryPoints: { [name]: entry },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    ...options,
+    define: { ...shared.define, 'import.meta.url': '__bundle_url', ...options.define },
+    banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  });
 
-// The generate flow: one CommonJS file, so that src/cli/compile-cache.ts can keep V8's
-// compiled code for it between runs (Node 18 and 20 can do that for scripts only).
-await build({
-  ...shared,
-  entryPoints: { generate: 'src/cli/generate-command.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  define: { ...shared.define, 'import.meta.url': '__bundle_url' },
-  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
-});
+// The entry: arguments, --help, --version; it loads the rest when it is needed.
+await bundle('cli', 'src/cli/bin.ts', { define: { __GENERATE_BUNDLE__: JSON.stringify('./generate.cjs') }, plugins: [...shared.plugins, partsApart] });
+// The generate flow; src/cli/compile-cache.ts keeps its compiled code between runs.
+await bundle('generate', 'src/cli/generate-command.ts');
+await bundle('lint', 'src/lint/command.ts');
+await bundle('prompts', 'src/cli/prompts.ts');

@@ -6,6 +6,6 @@ import { EXAMPLES } from './examples-list.mjs';
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 for (const example of EXAMPLES) {
   rmSync(`examples/${example.dir}`, { recursive: true, force: true });
-  execFileSync(process.execPath, ['dist/cli.js', `examples/${example.dir}`, ...example.args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['dist/cli.cjs', `examples/${example.dir}`, ...example.args], { stdio: ['ignore', 'ignore', 'inherit'] });
   console.log(`examples/${example.dir}: ${example.args.join(' ')}`);
 }

@@ -3,7 +3,7 @@ import { requireWithCompileCache } from './compile-cache.js';
 
 type GenerateCommand = typeof import('./generate-command.js');
 
-/** Set by scripts/build.mjs: the generate flow's own CommonJS bundle, beside dist/cli.js. */
+/** Set by scripts/build.mjs: the generate flow's own CommonJS bundle, beside dist/cli.cjs. */
 declare const __GENERATE_BUNDLE__: string | undefined;
 declare const __VERSION__: string;
 

@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { afterEach } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 
-export const CLI = resolve(import.meta.dirname, '../../dist/cli.js');
+export const CLI = resolve(import.meta.dirname, '../../dist/cli.cjs');
 
 export interface CliResult {
   exitCode: number;
