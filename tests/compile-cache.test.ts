@@ -20,8 +20,8 @@ function freshTmp(): string {
 
 const cacheDir = (tmp: string) => join(tmp, `create-pod-pattern-compile-cache-${process.getuid?.() ?? 'user'}`);
 
-async function scaffold(tmp: string, env: Record<string, string> = {}) {
-  const result = await execa(process.execPath, [CLI, join(tmp, 'never-written'), '--pattern', 'sidecar', '--yes', '--dry-run'], {
+async function scaffold(tmp: string, env: Record<string, string> = {}, pattern = 'sidecar') {
+  const result = await execa(process.execPath, [CLI, join(tmp, 'never-written'), '--pattern', pattern, '--yes', '--dry-run'], {
     env: { TMPDIR: tmp, NO_COLOR: '1', ...env },
     reject: false,
   });
@@ -70,6 +70,14 @@ describe.skipIf('enableCompileCache' in nodeModule)('the compile cache (Node 18 
     mkdirSync(cacheDir(tmp));
     chmodSync(cacheDir(tmp), 0o777);
     expect((await scaffold(tmp)).exitCode).toBe(0);
+    expect(cacheFiles(tmp)).toEqual([]);
+  });
+
+  it('is not written by a run that fails: bad input leaves nothing behind', async () => {
+    const tmp = freshTmp();
+    const result = await scaffold(tmp, {}, 'no-such-pattern');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/pattern/);
     expect(cacheFiles(tmp)).toEqual([]);
   });
 

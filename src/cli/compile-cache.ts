@@ -23,7 +23,8 @@ export function requireWithCompileCache(file: string, version: string): unknown 
   const wrap = (nodeModule as unknown as { wrap: (code: string) => string }).wrap;
   const script = new Script(wrap(source), { filename: file, cachedData });
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once('exit', () => writeCache(cacheFile, script));
+    // Only after a run that went well: a failed one leaves nothing behind, not even a cache.
+    process.once('exit', (code) => code === 0 && writeCache(cacheFile, script));
   }
   const module = { exports: {} as unknown, filename: file };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
