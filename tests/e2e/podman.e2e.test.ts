@@ -130,12 +130,12 @@ async function networkReport(name: string): Promise<string> {
   for (const [pod, port] of [[`${name}-upstream-primary`, 9081], [`${name}-upstream-backup`, 9082]] as const) {
     const ip = (await podman('inspect', `${pod}-upstream`, '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}')).stdout.trim();
     for (const host of [pod, ip].filter(Boolean)) {
-      const probe = `const s=require('net').connect(${port},${JSON.stringify(host)});s.setTimeout(3000,()=>{console.log('timeout');process.exit()});s.on('connect',()=>{console.log('connected');process.exit()});s.on('error',e=>{console.log(e.code);process.exit()})`;
+      const probe = `require('dns').lookup(${JSON.stringify(host)},{all:true},(e,a)=>{const s=require('net').connect(${port},${JSON.stringify(host)});const say=(x)=>{console.log((e?e.code:JSON.stringify(a))+' '+x);process.exit()};s.setTimeout(3000,()=>say('timeout'));s.on('connect',()=>say('connected'));s.on('error',x=>say(x.code))})`;
       const result = await podman('exec', `${name}-app`, 'node', '-e', probe);
       lines.push(`  ${pod} (${ip || 'no address'}): connect to ${host}:${port} from the app's pod: ${(result.stdout || result.stderr).trim()}`);
     }
   }
-  const logs = await podman('logs', '--tail', '5', `${name}-ambassador`);
+  const logs = await podman('logs', '--tail', '15', `${name}-ambassador`);
   return `network:\n${lines.join('\n')}\nambassador's last lines:\n${logs.stdout}${logs.stderr}`;
 }
 
@@ -257,7 +257,9 @@ const patternChecks: Record<Pattern, (name: string) => Promise<void>> = {
       const body = JSON.parse(a.body);
       expect(body.upstream.upstream).toBe('backup');
       return body;
-    }, 15);
+    }, 15).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await networkReport(name)}`);
+    });
     expect(failedOver).toMatchObject({ via: 'ambassador', upstream: { upstream: 'backup', hostname: `${name}-upstream-backup` } });
   },
 

@@ -37,7 +37,15 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
       ? log('warn', 'upstream_down', { upstream: status.address, error: status.lastError })
       : log('info', 'upstream_up', { upstream: status.address }),
   );
-  const proxy = createProxyServer({ pool, connectTimeoutMs: config.connectTimeoutMs, idleTimeoutMs: config.idleTimeoutMs, connect: deps.connect ?? tcpConnector(cachingLookup(config.dnsRefreshMs)) });
+  let connect = deps.connect;
+  let stopResolving = () => {};
+  if (!connect) {
+    const lookup = cachingLookup(config.dnsRefreshMs);
+    // From the start, so that no connection, a failover least of all, waits for DNS.
+    stopResolving = lookup.keepResolved(config.upstreams.map((u) => u.host));
+    connect = tcpConnector(lookup);
+  }
+  const proxy = createProxyServer({ pool, connectTimeoutMs: config.connectTimeoutMs, idleTimeoutMs: config.idleTimeoutMs, connect });
   const clients = new Set<net.Socket>();
   proxy.on('connection', (socket: net.Socket) => {
     clients.add(socket);
@@ -51,6 +59,7 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
   try {
     await listen(health, config.healthPort); // all interfaces: the kubelet probes the pod IP
   } catch (err) {
+    stopResolving();
     proxy.close();
     throw err;
   }
@@ -77,6 +86,7 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
     if (accepting) {
       accepting = false;
       // The callback runs once the last connection has closed, by itself or cut.
+      stopResolving();
       proxy.close(() => {
         clearTimeout(cutOff);
         // Last: /healthz stays 200 as long as anything is left to proxy.

@@ -1,5 +1,5 @@
 import type dns from 'node:dns';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { cachingLookup } from '../src/resolver';
 
 type Answer = { err: NodeJS.ErrnoException | null; addresses: dns.LookupAddress[] };
@@ -67,5 +67,49 @@ describe('upstream names are resolved once, then answered from memory', () => {
     const all = new Promise((resolve) => lookup('upstream', { all: true }, (err, addresses) => resolve({ err, addresses })));
     dns.answer({ err: null, addresses: [...ip('10.0.0.1'), { address: '::1', family: 6 }] });
     expect(await all).toEqual({ err: null, addresses: [{ address: '10.0.0.1', family: 4 }, { address: '::1', family: 6 }] });
+  });
+});
+
+describe('upstream names are known before the first connection', () => {
+  it('asks once for a name, however many connections wait for it', async () => {
+    const dns = fakeResolver();
+    const lookup = cachingLookup(5000, dns.resolve, () => 0);
+    const waiting = [lookupOnce(lookup, 'upstream'), lookupOnce(lookup, 'upstream'), lookupOnce(lookup, 'upstream')];
+    expect(dns.pending).toHaveLength(1);
+    dns.answer({ err: null, addresses: ip('10.0.0.1') });
+    expect(await Promise.all(waiting)).toEqual(Array(3).fill({ err: null, address: '10.0.0.1' }));
+  });
+
+  it('resolves the upstreams from the start, so a failover to the backup asks no DNS', async () => {
+    const dns = fakeResolver();
+    const lookup = cachingLookup(5000, dns.resolve, () => 0);
+    const stop = lookup.keepResolved(['primary', 'backup', '127.0.0.1']); // an address needs no DNS
+    expect(dns.pending).toHaveLength(2);
+    dns.answer({ err: null, addresses: ip('10.0.0.1') });
+    dns.answer({ err: null, addresses: ip('10.0.0.2') });
+    expect(await lookupOnce(lookup, 'backup')).toEqual({ err: null, address: '10.0.0.2' });
+    expect(dns.pending).toHaveLength(0);
+    stop();
+  });
+
+  it('retries a name that does not resolve yet every second, and refreshes known ones every refreshMs', async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
+    let now = 0;
+    const dns = fakeResolver();
+    const lookup = cachingLookup(5000, dns.resolve, () => now);
+    const stop = lookup.keepResolved(['backup']);
+    dns.answer({ err: Object.assign(new Error('not found'), { code: 'ENOTFOUND' }), addresses: [] }); // its pod is not up yet
+    now += 1000;
+    vi.advanceTimersByTime(1000);
+    expect(dns.pending).toHaveLength(1);
+    dns.answer({ err: null, addresses: ip('10.0.0.2') });
+    now += 1000;
+    vi.advanceTimersByTime(3000);
+    expect(dns.pending).toHaveLength(0); // known, and not old yet
+    now += 5000;
+    vi.advanceTimersByTime(1000);
+    expect(dns.pending).toHaveLength(1); // old: refreshed
+    stop();
   });
 });
