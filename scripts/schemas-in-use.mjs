@@ -1,7 +1,6 @@
 // Which of kubernetes-models' schema validators the generator's manifests ever run: a
 // probe, bundled from src/ with every schema module wrapped to record that it ran, plans
-// the manifests of every variant (each pattern, target, sidecar mode, with and without a
-// namespace, one and several replicas) and validates each object.
+// the manifests of every variant (src/cli/variants.ts) and validates each object.
 //
 // scripts/build.mjs leaves the others out of the CLI (about 110 of 135 schema modules, a
 // third of its code, and as much of its start-up). Each becomes a validator that always
@@ -23,28 +22,16 @@ export const SCHEMA_MODULE = /[\\/]_schemas[\\/](\w+)\.js$/;
 const PROBE = `
 import { Model } from '@kubernetes-models/base';
 import { resolveOptions } from './src/cli/options.ts';
-import { SIDECAR_MODES, TARGETS } from './src/cli/rules.ts';
+import { manifestVariants } from './src/cli/variants.ts';
 import { buildManifests } from './src/manifests/project-manifests.ts';
-import { PATTERN_NAMES } from './src/patterns/index.ts';
 
 export function run() {
-  let variants = 0;
-  for (const pattern of PATTERN_NAMES)
-    for (const target of TARGETS)
-      for (const sidecarMode of SIDECAR_MODES)
-        for (const namespace of [undefined, 'demo'])
-          for (const replicas of ['1', '3']) {
-            let options;
-            try {
-              options = resolveOptions({ directory: 'probe', pattern, target, sidecarMode, namespace, replicas, yes: true });
-            } catch (error) {
-              if (error.name === 'UsageError') continue; // a combination the CLI refuses
-              throw error;
-            }
-            variants++;
-            for (const file of buildManifests(options)) for (const object of file.objects) if (object instanceof Model) object.validate();
-          }
-  return { variants, used: [...(globalThis.__schemasInUse ?? [])].sort() };
+  const variants = manifestVariants();
+  for (const variant of variants) {
+    const options = resolveOptions({ directory: 'probe', ...variant, yes: true });
+    for (const file of buildManifests(options)) for (const object of file.objects) if (object instanceof Model) object.validate();
+  }
+  return { variants: variants.length, used: [...(globalThis.__schemasInUse ?? [])].sort() };
 }
 `;
 
