@@ -59,11 +59,12 @@ function hasValgrind() {
 
 export async function measureScaffold({ cli, createVite, runs }) {
   const work = makeTempDir('scaffold');
+  const oursArgs = (dir) => [cli, dir, '--pattern', 'sidecar', '--yes'];
   const contenders = {
-    ours: (dir) => [cli, dir, '--pattern', 'sidecar', '--yes'],
+    ours: oursArgs,
     // The same, as on a machine where it never ran: an empty temp folder, so no compiled
     // code is cached yet (src/cli/compile-cache.ts) and this run writes the cache.
-    first: (dir) => [cli, dir, '--pattern', 'sidecar', '--yes'],
+    first: oursArgs,
     vite: (dir) => [createVite.bin, dir, '--template', 'vanilla-ts', '--no-interactive', '--no-immediate'],
     node: () => ['-e', '0'],
   };

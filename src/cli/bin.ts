@@ -2,7 +2,8 @@
 import module from 'node:module';
 import { main } from './main.js';
 
-// Node >= 22.1 keeps compiled code between runs (the generate chunks are loaded after this).
+// Node >= 22.1 keeps compiled code between runs (the generate flow is loaded after this;
+// on older Node, src/cli/compile-cache.ts does the same for it).
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 main(process.argv.slice(2), {

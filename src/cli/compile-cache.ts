@@ -8,7 +8,7 @@ import { Script } from 'node:vm';
  * Loads a CommonJS bundle with V8's code cache kept between runs, in a folder of the OS
  * temp directory only this user can write to. This is what Node >= 22.1's
  * module.enableCompileCache() does, which bin.ts turns on and which is used instead where
- * it exists; this covers Node 18 and 20. Compiling the generator's ~500 kB of JavaScript
+ * it exists; this covers Node 18 and 20. Compiling the generator's ~300 kB of JavaScript
  * is most of its start-up; with the cache, V8 skips it. The cache is written at exit,
  * so it holds every function the run compiled, not just the top level.
  *

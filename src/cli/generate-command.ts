@@ -7,7 +7,10 @@ import { resolveOptions, type RawOptions } from './options.js';
 import { dryRunReport, nextSteps } from './report.js';
 import { UsageError } from './usage-error.js';
 
-/** The prompts, loaded only when asking: passed in, as the CLI's entry bundles them. */
+/**
+ * The prompts, loaded only when asking. Passed in by the CLI's entry, which loads them from
+ * their own file: the generate bundle runs as a cached script, where import() is not available.
+ */
 export type LoadPrompts = () => Promise<typeof import('./prompts.js')>;
 
 /** Ask what is missing -> validate -> plan -> write (or list, on --dry-run) -> next steps. */

@@ -5,7 +5,7 @@
  *
  * It may say "not sure" (-1) about valid JSON (non-ASCII text, deep nesting, a key
  * spelled with escapes): the caller then asks JSON.parse. It never accepts what
- * JSON.parse rejects; test/json-scan.test.ts holds it to that.
+ * JSON.parse rejects; test/fast-path.test.ts holds it to that.
  */
 
 const QUOTE = 0x22;
@@ -24,7 +24,7 @@ const NINE = 0x39;
 /** Deeper values are left to JSON.parse: keeps the recursion short. */
 const MAX_DEPTH = 32;
 /** The key the shipper adds: a line that has its own takes the slow path, which replaces it. */
-const SOURCE_KEY = [0x73, 0x6f, 0x75, 0x72, 0x63, 0x65]; // "source"
+const SOURCE_KEY = Buffer.from('source');
 
 /**
  * If `bytes[start]` opens a JSON object that has at least one member and no top-level
