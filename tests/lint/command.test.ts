@@ -1,11 +1,20 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, runLintCommand } from '../../src/lint/index.js';
+import { runCli, workspace } from '../support/cli.js';
+import { writeFixtures } from './support/fixtures.js';
 
-const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
+const fixture = writeFixtures();
+const GENERATED_VARIANTS = [
+  'singleton',
+  'sidecar',
+  'sidecar --sidecar-mode classic',
+  'ambassador --namespace shop',
+  'ambassador --target podman',
+  'adapter --replicas 3',
+];
 
 async function run(...argv: string[]) {
   let stdout = '';
@@ -86,5 +95,28 @@ describe('create-pod-pattern lint', () => {
     const list = await run('--list-checks');
     expect(list.code).toBe(0);
     expect(list.stdout.trim().split('\n')).toHaveLength(CHECKS.length);
+  });
+
+  it.each(GENERATED_VARIANTS)('finds nothing to report in a project generated with --pattern %s', async (variant) => {
+    const [pattern, ...flags] = variant.split(' ');
+    const ws = workspace();
+    expect((await runCli([join(ws, 'p'), '--pattern', pattern!, ...flags, '--yes'])).exitCode).toBe(0);
+    const result = await runCli(['lint', join(ws, 'p/k8s')]);
+    expect(result.stdout + result.stderr).not.toMatch(/\[[a-z-]+\]/);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('reports the pod-design mistakes of a hand-written Deployment with their check ids, exit 1, through the CLI', async () => {
+    const files = ['container-port-conflict/fail.yaml', 'undeclared-volume-mount/fail.yaml', 'multiple-main-services/fail.yaml'];
+    const result = await runCli(['lint', ...files.map(fixture)]);
+    expect(result.exitCode).toBe(1);
+    for (const id of ['container-port-conflict', 'undeclared-volume-mount', 'multiple-main-services']) expect(result.stdout).toContain(`[${id}]`);
+  });
+
+  it('says what is wrong with no path or a missing one, exit 2, through the CLI', async () => {
+    expect((await runCli(['lint'])).exitCode).toBe(2);
+    const missing = await runCli(['lint', '/nonexistent/k8s']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('/nonexistent/k8s');
   });
 });

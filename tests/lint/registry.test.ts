@@ -1,15 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, lintPaths } from '../../src/lint/index.js';
+import { fixtureFolders, listFixtures, writeFixtures } from './support/fixtures.js';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+const fixture = writeFixtures();
+const FIXTURES = listFixtures();
 
-function variants(id: string, prefix: 'pass' | 'fail'): string[] {
-  const dir = join(FIXTURES, id);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.yaml')).sort();
+function variants(id: string, kind: 'pass' | 'fail'): string[] {
+  return FIXTURES.filter((f) => f.check === id && f.kind === kind).map((f) => f.name);
 }
 
 describe('the check registry', () => {
@@ -27,12 +24,11 @@ describe('the check registry', () => {
       expect(variants(check.id, 'pass'), check.id).toContain('pass.yaml');
       expect(variants(check.id, 'fail'), check.id).toContain('fail.yaml');
     }
-    const folders = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-    expect(folders.sort()).toEqual(CHECKS.map((c) => c.id).sort());
+    expect(fixtureFolders().sort()).toEqual(CHECKS.map((c) => c.id).sort());
   });
 
   it('finds nothing in the base every fixture is derived from', async () => {
-    const { findings, objects } = await lintPaths([join(FIXTURES, 'base.yaml')]);
+    const { findings, objects } = await lintPaths([fixture('base.yaml')]);
     expect(findings).toEqual([]);
     expect(objects).toBe(2);
   });
@@ -40,17 +36,17 @@ describe('the check registry', () => {
 
 describe.each(CHECKS.map((c) => [c.id, c] as const))('%s', (id, check) => {
   it.each(variants(id, 'pass'))('finds nothing in %s', async (file) => {
-    const { findings } = await lintPaths([join(FIXTURES, id, file)]);
+    const { findings } = await lintPaths([fixture(`${id}/${file}`)]);
     expect(findings).toEqual([]);
   });
 
   it.each(variants(id, 'fail'))('reports only %s in its fail fixture %s', async (file) => {
-    const { findings } = await lintPaths([join(FIXTURES, id, file)]);
+    const { findings } = await lintPaths([fixture(`${id}/${file}`)]);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.map((f) => f.check)).toEqual(findings.map(() => id));
     for (const f of findings) {
       expect(f.severity).toBe(check.severity);
-      expect(f.source).toBe(join(FIXTURES, id, file));
+      expect(f.source).toBe(fixture(`${id}/${file}`));
       expect(f.message).not.toBe('');
       expect(f.fix).not.toBe('');
     }
