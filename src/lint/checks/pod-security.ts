@@ -4,7 +4,7 @@
  * https://kubernetes.io/docs/concepts/security/pod-security-standards/
  */
 import { bool, int, list, rec, str, strings, type ContainerView, type Obj, type PodView } from '../model.js';
-import type { Check, Problem } from '../types.js';
+import type { Check, PodCheck, Problem } from '../types.js';
 
 /** The lowest uid/gid kube-score accepts: high enough never to collide with a host user. */
 export const MIN_USER_ID = 10000;
@@ -61,6 +61,24 @@ function idCheck(field: 'runAsUser' | 'runAsGroup', what: string) {
     if (id === 0) return one(c, `${field} is 0: the container runs with the root ${what}.`, fix);
     if (id < MIN_USER_ID) return one(c, `${field} is ${id}, below ${MIN_USER_ID}, so it may match a ${what} on the host.`, fix);
     return [];
+  };
+}
+
+/** Pod-level switches that share one of the node's namespaces with the pod: one template, three checks. */
+const HOST_NAMESPACES = [
+  { id: 'host-network', field: 'hostNetwork', namespace: 'network', effect: "the pod uses the node's network stack" },
+  { id: 'host-pid', field: 'hostPID', namespace: 'process', effect: "the pod sees and can signal the node's processes" },
+  { id: 'host-ipc', field: 'hostIPC', namespace: 'IPC', effect: "the pod shares the node's IPC namespace" },
+] as const;
+
+function hostNamespaceCheck({ id, field, namespace, effect }: (typeof HOST_NAMESPACES)[number]): PodCheck {
+  return {
+    id,
+    family: 'pod-security',
+    severity: 'error',
+    appliesTo: 'pod',
+    description: `The pod does not share the node's ${namespace} namespace (${field}).`,
+    run: (pod) => (pod.spec[field] === true ? [{ message: `${field} is true: ${effect}.`, fix: `Remove \`${field}: true\` from the pod spec.` }] : []),
   };
 }
 
@@ -212,39 +230,7 @@ export const podSecurityChecks: Check[] = [
         : one(c, `securityContext.procMount is ${JSON.stringify(procMount)}; /proc is not masked.`, `Remove \`procMount\` from ${where(c)} (or set it to Default).`);
     },
   },
-  {
-    id: 'host-network',
-    family: 'pod-security',
-    severity: 'error',
-    appliesTo: 'pod',
-    description: "The pod does not share the node's network namespace (hostNetwork).",
-    run: (pod) =>
-      pod.spec.hostNetwork === true
-        ? [{ message: "hostNetwork is true: the pod uses the node's network stack.", fix: 'Remove `hostNetwork: true` from the pod spec.' }]
-        : [],
-  },
-  {
-    id: 'host-pid',
-    family: 'pod-security',
-    severity: 'error',
-    appliesTo: 'pod',
-    description: "The pod does not share the node's process namespace (hostPID).",
-    run: (pod) =>
-      pod.spec.hostPID === true
-        ? [{ message: "hostPID is true: the pod sees and can signal the node's processes.", fix: 'Remove `hostPID: true` from the pod spec.' }]
-        : [],
-  },
-  {
-    id: 'host-ipc',
-    family: 'pod-security',
-    severity: 'error',
-    appliesTo: 'pod',
-    description: "The pod does not share the node's IPC namespace (hostIPC).",
-    run: (pod) =>
-      pod.spec.hostIPC === true
-        ? [{ message: "hostIPC is true: the pod shares the node's IPC namespace.", fix: 'Remove `hostIPC: true` from the pod spec.' }]
-        : [],
-  },
+  ...HOST_NAMESPACES.map(hostNamespaceCheck),
   {
     id: 'host-path-volume',
     family: 'pod-security',
