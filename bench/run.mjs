@@ -10,7 +10,9 @@
 // Settings (environment): BENCH_SCAFFOLD_RUNS (15), BENCH_RUNS (3: log-shipper, ambassador and
 // adapter runs), BENCH_LOG_LINES (1000000), BENCH_WRK_SECONDS (5), BENCH_WRK_CONNECTIONS (50),
 // BENCH_HAPROXY_THREADS (unset: HAProxy's default, one thread per CPU), BENCH_ADAPTER_FIELDS
-// (1000), BENCH_ADAPTER_SCRAPES (100), BENCH_NO_APT (never apt-get install haproxy/wrk: their
+// (1000), BENCH_ADAPTER_SCRAPES (100), BENCH_NODE (24: the Node major everything runs on, the
+// current LTS; installed from the npm registry when the machine's node is another one;
+// `current` runs on the machine's node), BENCH_NO_APT (never apt-get install haproxy/wrk: their
 // rows are skipped if missing), BENCH_NO_CALLGRIND (skip the valgrind instruction count),
 // BENCH_DIR (.bench: create-vite, the container bundles, last-results.md).
 import { spawnSync } from 'node:child_process';
@@ -24,7 +26,7 @@ import { builtBundles } from './lib/containers.mjs';
 import { BENCH_DIR, ROOT, note } from './lib/paths.mjs';
 import { installCleanupHandlers } from './lib/proc.mjs';
 import { markdownTable, row } from './lib/table.mjs';
-import { ensureCreateVite, ensureDebianCommands } from './lib/tools.mjs';
+import { ensureCreateVite, ensureDebianCommands, ensureNode } from './lib/tools.mjs';
 import { measureLogShipper } from './log-shipper.mjs';
 import { measureScaffold } from './scaffold.mjs';
 
@@ -63,7 +65,23 @@ function gitDescription() {
   return `commit ${head}${changed ? ` plus ${changed} changed or untracked paths in the working tree` : ''}`;
 }
 
+/** Node major the bench measures on: the current LTS, which the generated Dockerfiles run. */
+const BENCH_NODE = process.env.BENCH_NODE ?? '24';
+
+/** Runs this script again under the wanted Node when this one is another; returns its exit status. */
+function onWantedNode() {
+  if (BENCH_NODE === 'current') return undefined;
+  if (!/^\d+$/.test(BENCH_NODE)) throw new Error(`BENCH_NODE must be a Node major version or "current", got "${BENCH_NODE}"`);
+  const node = ensureNode(Number(BENCH_NODE));
+  if (node === process.execPath) return undefined;
+  note(`running the bench on ${node}`);
+  const result = spawnSync(node, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, BENCH_NODE: 'current' } });
+  return result.status ?? 1;
+}
+
 async function main() {
+  const status = onWantedNode();
+  if (status !== undefined) return void (process.exitCode = status);
   installCleanupHandlers();
   const config = settings(process.argv.slice(2), process.env);
   const wants = (section) => config.only.includes(section);

