@@ -1,10 +1,43 @@
 import { Model } from '@kubernetes-models/base';
-import { stringify } from 'yaml';
+import { Document, isMap, isScalar, type Node } from 'yaml';
+import type { manifests as ManifestText } from '../i18n/en/manifests.js';
+import type { ContainerSpec } from '../patterns/types.js';
+import { type CommentPoint, commentPoints } from './comments.js';
 import type { ManifestFile } from './project-manifests.js';
 
-/** Multi-document YAML; objects are serialized, never templated. */
-export function serializeManifest(file: ManifestFile): string {
+export interface SerializeContext {
+  /** The words of the comments, in the reader's language. */
+  text: typeof ManifestText;
+  /** Every container the project describes: what YAML alone cannot say about them. */
+  containers: readonly ContainerSpec[];
+}
+
+/** Multi-document YAML; objects are serialized, never templated, and commented through the Document API. */
+export function serializeManifest(file: ManifestFile, context?: SerializeContext): string {
   return file.objects
-    .map((o) => stringify(o instanceof Model ? o.toJSON() : o, { lineWidth: 0, aliasDuplicateObjects: false }))
+    .map((o) => {
+      const json = (o instanceof Model ? o.toJSON() : o) as Record<string, unknown>;
+      const doc = new Document(json, { aliasDuplicateObjects: false });
+      if (context) for (const point of commentPoints(json, context.containers, context.text)) attach(doc, point);
+      return doc.toString({ lineWidth: 0 });
+    })
     .join('---\n');
+}
+
+/** A comment before the key a path ends in, or before the list item it ends in. */
+function attach(doc: Document, { path, text }: CommentPoint): void {
+  const last = path.at(-1)!;
+  const comment = text
+    .split('\n')
+    .map((line) => ` ${line}`)
+    .join('\n');
+  if (typeof last === 'number') {
+    const item = doc.getIn(path, true) as Node | undefined;
+    if (item) item.commentBefore = comment;
+    return;
+  }
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return;
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+  if (pair && isScalar(pair.key)) pair.key.commentBefore = comment;
 }

@@ -1,0 +1,1 @@
+export * as lint from './lint.js';
