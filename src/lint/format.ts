@@ -1,30 +1,27 @@
 /** How findings are shown: one line each for a terminal, or JSON for tools. */
 import type { LintResult } from './load.js';
+import { lintText, type LintText } from './text.js';
 import type { Finding } from './types.js';
 
 /** `source: Deployment/x container app: [check-id] message — fix`, one line per finding. */
-export function formatFinding(f: Finding): string {
-  const where = `${f.source ? `${f.source}: ` : ''}${f.object}${f.container ? ` container ${f.container}` : ''}`;
-  const tag = f.severity === 'warning' ? `[${f.check}] (warning)` : `[${f.check}]`;
+export function formatFinding(f: Finding, t: LintText = lintText('en')): string {
+  const where = `${f.source ? `${f.source}: ` : ''}${f.object}${f.container ? ` ${t.finding.container({ name: f.container })}` : ''}`;
+  const tag = f.severity === 'warning' ? `[${f.check}] ${t.finding.warning}` : `[${f.check}]`;
   return `${where}: ${tag} ${f.message} — ${f.fix}`;
 }
 
-export function formatFindings(findings: readonly Finding[]): string {
-  return findings.map((f) => `${formatFinding(f)}\n`).join('');
+export function formatFindings(findings: readonly Finding[], t: LintText = lintText('en')): string {
+  return findings.map((f) => `${formatFinding(f, t)}\n`).join('');
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function formatSummary(result: LintResult): string {
-  const read = `${plural(result.files, 'file')}, ${plural(result.objects, 'object')}`;
-  if (result.findings.length === 0) return `No findings (${read}).\n`;
+export function formatSummary(result: LintResult, t: LintText = lintText('en')): string {
+  const { files, objects } = result;
+  if (result.findings.length === 0) return `${t.summary.clean({ files, objects })}\n`;
   const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.length - errors;
-  return `${plural(result.findings.length, 'finding')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${read}.\n`;
+  return `${t.summary.found({ findings: result.findings.length, errors, warnings: result.findings.length - errors, files, objects })}\n`;
 }
 
+/** Keys, ids and severities are the same in every language; message and fix are the reader's. */
 export function formatJson(result: LintResult): string {
   return `${JSON.stringify({ files: result.files, objects: result.objects, findings: result.findings }, null, 2)}\n`;
 }

@@ -1,13 +1,32 @@
 /** The pure core: parsed objects in, findings out. No files, no console. */
+import type { Lang } from '../i18n/lang.js';
 import { buildModel, type LintInput, type PodView } from './model.js';
-import { CHECKS } from './registry.js';
-import type { Check, Finding, Problem } from './types.js';
+import { checksIn, findCheck } from './registry.js';
+import type { Check, Family, Finding, Problem } from './types.js';
+
+export interface LintOptions {
+  /** Language of descriptions, messages and fixes (default English). */
+  lang?: Lang;
+  /** Report only these families (default all). */
+  only?: readonly Family[];
+}
+
+/**
+ * Pod-design findings first (they say what to split before anything else is worth fixing),
+ * then the rest in the order they were found.
+ */
+export function podDesignFirst(findings: readonly Finding[]): Finding[] {
+  const isPodDesign = (f: Finding) => findCheck(f.check)?.family === 'pod-design';
+  return [...findings.filter(isPodDesign), ...findings.filter((f) => !isPodDesign(f))];
+}
 
 /**
  * Lint objects that each carry their own source (e.g. the file they came from). Services
  * are matched against the pod templates of the whole set, so lint a project's objects together.
  */
-export function lintDocuments(inputs: readonly LintInput[], checks: readonly Check[] = CHECKS): Finding[] {
+export function lintDocuments(inputs: readonly LintInput[], options: LintOptions = {}): Finding[] {
+  const { only } = options;
+  const checks = checksIn(options.lang).filter((c) => !only || only.includes(c.family));
   const model = buildModel(inputs);
   const findings: Finding[] = [];
   const emit = (check: Check, object: string, source: string | undefined, problems: Problem[]) => {
@@ -44,10 +63,13 @@ export function lintDocuments(inputs: readonly LintInput[], checks: readonly Che
       }
     }
   }
-  return findings;
+  return podDesignFirst(findings);
 }
 
 /** Lint parsed Kubernetes objects (kinds with nothing to check are skipped). */
-export function lintObjects(objects: readonly unknown[], source?: string): Finding[] {
-  return lintDocuments(objects.map((object) => ({ object, source })));
+export function lintObjects(objects: readonly unknown[], source?: string, options: LintOptions = {}): Finding[] {
+  return lintDocuments(
+    objects.map((object) => ({ object, source })),
+    options,
+  );
 }

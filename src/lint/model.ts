@@ -231,3 +231,8 @@ export function selectorMatches(selector: Record<string, string>, labels: Record
   const keys = Object.keys(selector);
   return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
 }
+
+/** The pod's security context, then each container's, for settings allowed at both levels. */
+export function securityContexts(pod: PodView): { container?: string; context: Obj }[] {
+  return [{ context: pod.securityContext }, ...pod.containers.map((c) => ({ container: c.name, context: c.securityContext }))];
+}

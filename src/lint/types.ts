@@ -1,9 +1,12 @@
 /**
  * The linter's vocabulary: what a finding is, and what a check is. Checks are data
  * (`{ id, description, appliesTo, run }`) so the registry can be listed, documented
- * and tested as a whole.
+ * and tested as a whole; their words come from the catalog of the reader's language
+ * (src/i18n/<lang>/lint.ts), keyed by check id.
  */
+import type { FAMILIES } from './limits.js';
 import type { ContainerKind, ContainerView, NamespaceView, PodView, ServiceView, WorkloadView } from './model.js';
+import type { LintText } from './text.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -29,13 +32,16 @@ export interface Problem {
   container?: string;
 }
 
-export type Family = 'pod-security' | 'resources' | 'probes' | 'images' | 'workload' | 'services' | 'pod-design';
+export type Family = (typeof FAMILIES)[number];
+
+/** Every check id has its words in the catalog, so an id without them does not compile. */
+export type CheckId = keyof LintText['checks'];
 
 interface CheckBase {
-  id: string;
+  id: CheckId;
   family: Family;
   severity: Severity;
-  /** One sentence: what the check requires and why. */
+  /** One sentence, in the reader's language: what the check requires and why. */
   description: string;
 }
 

@@ -2,11 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKS, runLintCommand } from '../../src/lint/index.js';
+import { fileURLToPath } from 'node:url';
+import { CHECKS, findCheck, runLintCommand } from '../../src/lint/index.js';
 import { runCli, workspace } from '../support/cli.js';
 import { writeFixtures } from './support/fixtures.js';
 
 const fixture = writeFixtures();
+const TEACHER = fileURLToPath(new URL('./manifests/teacher-shop.yaml', import.meta.url));
 const GENERATED_VARIANTS = [
   'singleton',
   'sidecar',
@@ -22,6 +24,8 @@ async function run(...argv: string[]) {
   const code = await runLintCommand(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
+    // English whatever the locale of the machine running the tests.
+    env: {},
   });
   return { code, stdout, stderr };
 }
@@ -67,7 +71,12 @@ describe('create-pod-pattern lint', () => {
         [[join(dir, 'missing.yaml')], /missing\.yaml: no such file or folder/],
         [[join(dir, 'empty')], /no \.yaml or \.yml files/],
         [[fixture('base.yaml'), '--format', 'xml'], /--format must be text or json/],
-        [[fixture('base.yaml'), '--strict'], /--strict/],
+        [[fixture('base.yaml'), '--strict'], /unknown option --strict/],
+        [[fixture('base.yaml'), '--format'], /option -f, --format <value> needs a value/],
+        [[fixture('base.yaml'), '--only', 'security'], /--only: "security" is not a family of checks; the families are pod-design, pod-security, resources, probes, images, workload, services/],
+        [[fixture('base.yaml'), '--only', 'pod-design,probs'], /"probs" is not a family/],
+        [[fixture('base.yaml'), '--only', ','], /is not a family/],
+        [[fixture('base.yaml'), '--lang', 'fr'], /--lang must be en or ko, not "fr"/],
       ];
       for (const [argv, message] of cases) {
         const { code, stdout, stderr } = await run(...argv);
@@ -83,7 +92,7 @@ describe('create-pod-pattern lint', () => {
 
   it('also writes to plain functions, as the CLI passes them', async () => {
     const out: string[] = [];
-    const code = await runLintCommand([fixture('base.yaml')], { stdout: (s: string) => void out.push(s), stderr: () => {} });
+    const code = await runLintCommand([fixture('base.yaml')], { stdout: (s: string) => void out.push(s), stderr: () => {}, env: {} });
     expect(code).toBe(0);
     expect(out.join('')).toContain('No findings');
   });
@@ -92,6 +101,9 @@ describe('create-pod-pattern lint', () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--format <text|json>');
+    expect(help.stdout).toContain('--only <families>');
+    expect(help.stdout).toContain('--lang <en|ko>');
+    expect(help.stdout).toContain('Pod-design findings come first');
     const list = await run('--list-checks');
     expect(list.code).toBe(0);
     expect(list.stdout.trim().split('\n')).toHaveLength(CHECKS.length);
@@ -100,10 +112,36 @@ describe('create-pod-pattern lint', () => {
   it.each(GENERATED_VARIANTS)('finds nothing to report in a project generated with --pattern %s', async (variant) => {
     const [pattern, ...flags] = variant.split(' ');
     const ws = workspace();
-    expect((await runCli([join(ws, 'p'), '--pattern', pattern!, ...flags, '--yes'])).exitCode).toBe(0);
+    const generated = await runCli([join(ws, 'p'), '--pattern', pattern!, ...flags, '--yes']);
+    expect(generated.exitCode, generated.stderr).toBe(0);
     const result = await runCli(['lint', join(ws, 'p/k8s')]);
     expect(result.stdout + result.stderr).not.toMatch(/\[[a-z-]+\]/);
     expect(result.exitCode).toBe(0);
+  });
+
+  it('lists pod-design findings before all others, across files, and --only shows just the families asked for', async () => {
+    // The teacher's shop (its own labels, so no Service of one file selects the other's pods) between two fixtures.
+    const files = [fixture('host-pid/fail.yaml'), TEACHER, fixture('container-port-conflict/fail.yaml')];
+    const all = await run(...files, '--format', 'json');
+    const checks: string[] = JSON.parse(all.stdout).findings.map((f: { check: string }) => f.check);
+    const families = checks.map((id) => findCheck(id)!.family);
+    const firstOther = families.findIndex((f) => f !== 'pod-design');
+    expect(checks.slice(0, firstOther)).toEqual(['multiple-main-services', 'container-port-conflict']);
+    expect(families.slice(firstOther)).not.toContain('pod-design');
+    // The rest keep the order they were found in: the first file's finding first.
+    expect(checks[firstOther]).toBe('host-pid');
+    expect(checks.length).toBeGreaterThan(30);
+
+    const design = await run(...files, '--only', 'pod-design', '--format', 'json');
+    expect(design.code).toBe(1);
+    expect(JSON.parse(design.stdout).findings.map((f: { check: string }) => f.check)).toEqual(['multiple-main-services', 'container-port-conflict']);
+    const security = await run(fixture('host-pid/fail.yaml'), fixture('latest-tag/fail.yaml'), '--only=pod-security,images', '--format', 'json');
+    expect(JSON.parse(security.stdout).findings.map((f: { check: string }) => f.check)).toEqual(['host-pid', 'latest-tag']);
+    const none = await run(fixture('host-pid/fail.yaml'), '--only', 'probes');
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('No findings (1 file, 2 objects).\n');
+    const listed = await run('--list-checks', '--only', 'pod-design');
+    expect(listed.stdout.trim().split('\n').map((line) => line.split(' ')[0])).toEqual(['container-port-conflict', 'undeclared-volume-mount', 'multiple-main-services']);
   });
 
   it('reports the pod-design mistakes of a hand-written Deployment with their check ids, exit 1, through the CLI', async () => {

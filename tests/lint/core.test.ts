@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseImage } from '../../src/lint/checks/images.js';
-import { standaloneService } from '../../src/lint/checks/pod-design.js';
+import { standaloneService } from '../../src/lint/main-services.js';
 import { selectorMismatch } from '../../src/lint/checks/workload.js';
 import { lintDocuments, lintObjects, type Finding } from '../../src/lint/index.js';
 
@@ -163,8 +163,9 @@ describe('pod design', () => {
     podOf(deployment).containers.push(serving('db', 'mysql:8.4', 3306));
     const findings = lintObjects([deployment, service]).filter((f) => f.check === 'multiple-main-services');
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message).toContain('web (nginx), app, db (mysql)');
+    expect(findings[0]!.message).toContain('web (nginx server, port web (8081)), app (port http (8080)) and db (mysql server, port db (3306))');
     expect(findings[0]!.fix).toContain('own Deployment');
+    expect(findings[0]!.fix).toContain('run db as a StatefulSet');
   });
 
   it('counts a well-known server without ports as a main service too', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS, lintPaths } from '../../src/lint/index.js';
+import { LANGS } from '../../src/i18n/lang.js';
+import { CHECKS, FAMILIES, checksIn, lintPaths, lintText } from '../../src/lint/index.js';
 import { fixtureFolders, listFixtures, writeFixtures } from './support/fixtures.js';
 
 const fixture = writeFixtures();
@@ -17,6 +18,23 @@ describe('the check registry', () => {
       expect(check.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(check.description.length).toBeGreaterThan(20);
     }
+  });
+
+  it('has the words of every check, and of no other, in every language, with the same ids, families and severities', () => {
+    for (const lang of LANGS) {
+      expect(Object.keys(lintText(lang).checks).sort(), lang).toEqual(CHECKS.map((c) => c.id).sort());
+      const checks = checksIn(lang);
+      expect(checks.map(({ id, family, severity, appliesTo }) => ({ id, family, severity, appliesTo }))).toEqual(
+        CHECKS.map(({ id, family, severity, appliesTo }) => ({ id, family, severity, appliesTo })),
+      );
+      for (const check of checks) expect(check.description, `${lang} ${check.id}`).toBe(lintText(lang).checks[check.id].description);
+    }
+  });
+
+  it('lists the checks family by family, pod design first', () => {
+    const order = [...new Set(CHECKS.map((c) => c.family))];
+    expect(order).toEqual([...FAMILIES]);
+    expect(order[0]).toBe('pod-design');
   });
 
   it('has a pass.yaml and a fail.yaml fixture for every check, and no fixture folder without a check', () => {

@@ -1,5 +1,6 @@
 /** Images: what runs must be named precisely, and how the node gets it must be stated. */
 import type { ContainerView } from '../model.js';
+import type { LintText } from '../text.js';
 import type { Check } from '../types.js';
 
 export interface ImageRef {
@@ -18,51 +19,39 @@ export function parseImage(image: string): ImageRef {
   return { repository: withoutDigest, digest };
 }
 
-function imageProblem(c: ContainerView): string | undefined {
-  if (!c.image) return 'The container has no image.';
+function imageProblem(c: ContainerView, say: LintText['checks']['latest-tag']): string | undefined {
+  if (!c.image) return say.noImage;
   const ref = parseImage(c.image);
   if (ref.digest) return undefined;
-  if (!ref.tag) return `Image ${c.image} has no tag, so it means :latest and changes under you.`;
-  if (ref.tag === 'latest') return `Image ${c.image} uses the :latest tag, which changes under you.`;
+  if (!ref.tag) return say.untagged({ image: c.image });
+  if (ref.tag === 'latest') return say.latest({ image: c.image });
   return undefined;
 }
 
-export const imageChecks: Check[] = [
-  {
-    id: 'latest-tag',
-    family: 'images',
-    severity: 'error',
-    appliesTo: 'container',
-    description: 'Every image has an explicit tag other than latest, or a digest.',
-    run: (c) => {
-      const message = imageProblem(c);
-      return message === undefined
-        ? []
-        : [
-            {
-              container: c.name,
-              message,
-              fix: `Pin the image of container ${c.name} to a version tag (e.g. \`:1.4.2\`, or \`:dev\` for images built locally) or a digest (\`@sha256:...\`).`,
-            },
-          ];
+export function imageChecks(t: LintText): Check[] {
+  const { checks } = t;
+  return [
+    {
+      id: 'latest-tag',
+      family: 'images',
+      severity: 'error',
+      appliesTo: 'container',
+      description: checks['latest-tag'].description,
+      run: (c) => {
+        const message = imageProblem(c, checks['latest-tag']);
+        return message === undefined ? [] : [{ container: c.name, message, fix: checks['latest-tag'].fix({ container: c.name }) }];
+      },
     },
-  },
-  {
-    id: 'image-pull-policy',
-    family: 'images',
-    severity: 'warning',
-    appliesTo: 'container',
-    description:
-      'imagePullPolicy is set explicitly. Any value is accepted: IfNotPresent (or Never) is right for images loaded into a local cluster, Always for mutable tags from a registry.',
-    run: (c) =>
-      c.spec.imagePullPolicy !== undefined
-        ? []
-        : [
-            {
-              container: c.name,
-              message: 'imagePullPolicy is not set; it silently depends on the tag (Always for :latest, IfNotPresent otherwise).',
-              fix: `Set \`imagePullPolicy: IfNotPresent\` in container ${c.name} for images loaded into a local cluster, or \`Always\` for a mutable tag pulled from a registry.`,
-            },
-          ],
-  },
-];
+    {
+      id: 'image-pull-policy',
+      family: 'images',
+      severity: 'warning',
+      appliesTo: 'container',
+      description: checks['image-pull-policy'].description,
+      run: (c) => {
+        const say = checks['image-pull-policy'];
+        return c.spec.imagePullPolicy !== undefined ? [] : [{ container: c.name, message: say.message, fix: say.fix({ container: c.name }) }];
+      },
+    },
+  ];
+}

@@ -4,7 +4,8 @@
  * ephemeral storage get both, because exceeding them must evict this pod, not a neighbour.
  */
 import { rec, str, type ContainerKind, type ContainerView } from '../model.js';
-import type { Check, Problem } from '../types.js';
+import type { LintText } from '../text.js';
+import type { Check, ContainerCheck } from '../types.js';
 
 /** Ephemeral containers may not set resources at all. */
 const SIZED: readonly ContainerKind[] = ['container', 'init', 'sidecar'];
@@ -13,75 +14,46 @@ function isSet(value: unknown): boolean {
   return (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
 }
 
-function missing(c: ContainerView, resource: string, which: ('requests' | 'limits')[]): string[] {
-  return which.filter((w) => !isSet(c[w][resource])).map((w) => `resources.${w}.${resource}`);
+/** The three resources share one template: which fields must be set, and the words. */
+const REQUIREMENTS = [
+  { id: 'unset-cpu-requirements', resource: 'cpu', which: ['requests'] },
+  { id: 'unset-memory-requirements', resource: 'memory', which: ['requests', 'limits'] },
+  { id: 'unset-ephemeral-storage-requirements', resource: 'ephemeral-storage', which: ['requests', 'limits'] },
+] as const;
+
+function requirementCheck(t: LintText, { id, resource, which }: (typeof REQUIREMENTS)[number]): ContainerCheck {
+  const say = t.checks[id];
+  const missing = (c: ContainerView) => which.filter((w) => !isSet(c[w][resource])).map((w) => `resources.${w}.${resource}`);
+  return {
+    id,
+    family: 'resources',
+    severity: 'error',
+    appliesTo: 'container',
+    containers: SIZED,
+    description: say.description,
+    run: (c) => {
+      const fields = missing(c);
+      return fields.length === 0 ? [] : [{ container: c.name, message: say.message({ fields }), fix: say.fix({ fields, container: c.name }) }];
+    },
+  };
 }
 
-function report(c: ContainerView, fields: string[], why: string, example: string): Problem[] {
-  if (fields.length === 0) return [];
+export function resourceChecks(t: LintText): Check[] {
+  const say = t.checks['emptydir-size-limit'];
   return [
+    ...REQUIREMENTS.map((r) => requirementCheck(t, r)),
     {
-      container: c.name,
-      message: `${fields.join(' and ')} ${fields.length === 1 ? 'is' : 'are'} not set: ${why}`,
-      fix: `Set ${fields.map((f) => `\`${f}\``).join(' and ')} in container ${c.name}, e.g. ${example}.`,
+      id: 'emptydir-size-limit',
+      family: 'resources',
+      severity: 'error',
+      appliesTo: 'pod',
+      description: say.description,
+      run: (pod) =>
+        pod.volumes
+          // A volume with no source at all is an emptyDir too.
+          .filter((v) => v.emptyDir !== undefined || Object.keys(v).every((k) => k === 'name'))
+          .filter((v) => !isSet(rec(v.emptyDir).sizeLimit))
+          .map((v) => ({ message: say.message({ volume: str(v.name) ?? '?' }), fix: say.fix({ volume: str(v.name) ?? '?' }) })),
     },
   ];
 }
-
-export const resourceChecks: Check[] = [
-  {
-    id: 'unset-cpu-requirements',
-    family: 'resources',
-    severity: 'error',
-    appliesTo: 'container',
-    containers: SIZED,
-    description: 'Every container requests CPU, so the scheduler reserves it (no CPU limit is required: it only throttles).',
-    run: (c) => report(c, missing(c, 'cpu', ['requests']), 'the pod can be packed onto a node without CPU for it.', '`cpu: 50m`'),
-  },
-  {
-    id: 'unset-memory-requirements',
-    family: 'resources',
-    severity: 'error',
-    appliesTo: 'container',
-    containers: SIZED,
-    description: 'Every container requests memory and has a memory limit.',
-    run: (c) =>
-      report(
-        c,
-        missing(c, 'memory', ['requests', 'limits']),
-        'without a request the scheduler overcommits the node, without a limit a leak can starve the whole node.',
-        '`memory: 64Mi` in both',
-      ),
-  },
-  {
-    id: 'unset-ephemeral-storage-requirements',
-    family: 'resources',
-    severity: 'error',
-    appliesTo: 'container',
-    containers: SIZED,
-    description: 'Every container requests ephemeral-storage and has an ephemeral-storage limit (logs and writable layers fill node disk).',
-    run: (c) =>
-      report(
-        c,
-        missing(c, 'ephemeral-storage', ['requests', 'limits']),
-        'logs and files written outside volumes can fill the node disk and evict other pods.',
-        '`ephemeral-storage: 64Mi` as request and `128Mi` as limit',
-      ),
-  },
-  {
-    id: 'emptydir-size-limit',
-    family: 'resources',
-    severity: 'error',
-    appliesTo: 'pod',
-    description: 'Every emptyDir volume has a sizeLimit, so a runaway writer evicts its own pod instead of filling the node.',
-    run: (pod) =>
-      pod.volumes
-        // A volume with no source at all is an emptyDir too.
-        .filter((v) => v.emptyDir !== undefined || Object.keys(v).every((k) => k === 'name'))
-        .filter((v) => !isSet(rec(v.emptyDir).sizeLimit))
-        .map((v) => ({
-          message: `emptyDir volume ${str(v.name) ?? '?'} has no sizeLimit: it can fill the node's disk.`,
-          fix: `Set \`emptyDir: { sizeLimit: 64Mi }\` (a size that fits what is written there) on volume ${str(v.name) ?? '?'}.`,
-        })),
-  },
-];
