@@ -1,1 +1,4 @@
-export * as lint from './lint.js';
+/** The Korean catalog: one file per area, each loaded only by the part of the tool that shows it. */
+export { lint } from './lint.js';
+export { manifests } from './manifests.js';
+export { readme } from './readme.js';
