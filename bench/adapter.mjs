@@ -44,7 +44,7 @@ export async function measureAdapter({ runs, fields, scrapes }) {
     const urls = { adapter: `http://127.0.0.1:${ports.adapter}/metrics`, direct: statusUrl };
 
     const first = await timedGet(agents.adapter, urls.adapter);
-    const exported = first.body.split('\n').filter((l) => /^app_field\d+_count /.test(l)).length;
+    const exported = first.body.split('\n').filter((l) => /^app_field\d+_value /.test(l)).length;
     if (exported !== fields) throw new Error(`the adapter exported ${exported} of ${fields} fields`);
     const sizes = { adapter: Buffer.byteLength(first.body), direct: Buffer.byteLength((await timedGet(agents.direct, urls.direct)).body) };
 

@@ -16,7 +16,7 @@ http
     }
     reads += 1;
     const metrics = {};
-    for (let i = 0; i < fields; i++) metrics[`field${i}Count`] = i + reads;
+    for (let i = 0; i < fields; i++) metrics[`field${i}Value`] = i + reads;
     const body = JSON.stringify({
       service: 'bench',
       version: '0.1.0',

@@ -2,6 +2,17 @@ import { appContainer } from './app.js';
 import { ADAPTER_METRICS_PORT, CONTAINER_NAMES, HELPER_DRAIN_MS } from './constants.js';
 import type { PodSpecPlan, ProjectOptions } from './types.js';
 
+/** 512 KiB: a status of 1,000 fields is about 30 kB, of 10,000 (MAX_SERIES) about 300 kB; past this the read is cut and counted as too_large. */
+const MAX_STATUS_BYTES = 512 * 1024;
+/** App series per scrape; more are dropped and counted in adapter_dropped_series. */
+const MAX_SERIES = 10_000;
+/**
+ * V8's heap: old space 48 MiB, young semi-spaces 2 MiB. Without the second, Node 24 reached
+ * 146 MiB of RSS scraping a status of 30,000 fields (its young generation alone grows to tens
+ * of MiB); with both, 99 MiB at worst against the 160Mi limit (the adapter's memory-bound test).
+ */
+const NODE_HEAP_OPTIONS = '--max-old-space-size=48 --max-semi-space-size=2';
+
 export function adapterPattern(options: ProjectOptions): PodSpecPlan {
   return {
     pattern: 'adapter',
@@ -22,6 +33,11 @@ export function adapterPattern(options: ProjectOptions): PodSpecPlan {
           APP_STATUS_URL: `http://127.0.0.1:${options.port}/status`,
           SCRAPE_TIMEOUT_MS: '2000',
           METRIC_PREFIX: 'app_',
+          // Bounds on what one read of the app may cost, so that the adapter stays inside its
+          // memory limit whatever the status holds (measured by the adapter's memory-bound test).
+          MAX_STATUS_BYTES: String(MAX_STATUS_BYTES),
+          MAX_SERIES: String(MAX_SERIES),
+          NODE_OPTIONS: NODE_HEAP_OPTIONS,
           SHUTDOWN_DRAIN_MS: String(HELPER_DRAIN_MS),
         },
         mounts: [],

@@ -3,6 +3,7 @@
  * serves it as Prometheus text on :9102/metrics. Checked from outside through `npm run dev`:
  * requests in, metrics out, and what a scrape says while the app is down.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
 import { eventually, startDev, type DevRun } from '../support/dev-run.js';
@@ -19,6 +20,10 @@ import {
 
 /** Fixed by the pattern (src/patterns/constants.ts). */
 const METRICS_PORT = 9102;
+
+/** Prometheus's own linter, from Debian's prometheus package; CI (E2E_REQUIRE_PROMTOOL=1, or CI set) must have it. */
+const hasPromtool = !spawnSync('promtool', ['--version']).error;
+const promtoolRequired = Boolean(process.env.E2E_REQUIRE_PROMTOOL || process.env.CI);
 
 /** `name{labels} value` lines of a Prometheus text exposition, by `name{labels}` as written. */
 function samples(text: string): Map<string, number> {
@@ -45,6 +50,9 @@ describe.skipIf(process.platform !== 'linux')('a generated adapter project', () 
   it('passes its own container tests (npm test)', async () => {
     const result = await npm(project, ['test'], 180_000);
     expect(result.exitCode, result.output).toBe(0);
+    // The adapter's memory bound and the promtool check are among them.
+    expect(result.output).toMatch(/✓ containers\/adapter\/test\/memory-bound\.test\.ts/);
+    expect(result.output).toMatch(/containers\/adapter\/test\/promtool\.test\.ts/);
   }, 200_000);
 
   describe('npm run dev', () => {
@@ -97,6 +105,23 @@ describe.skipIf(process.platform !== 'linux')('a generated adapter project', () 
       // The counters follow the app: one more 404, one more in the next scrape.
       expect((await request(project.port, '/missing/again')).status).toBe(404);
       expect((await scrape()).samples.get('app_http_requests_total{status="404"}')).toBe(6);
+    }, 30_000);
+
+    it('serves metrics in which promtool check metrics finds nothing wrong', async (context) => {
+      if (!hasPromtool) {
+        if (promtoolRequired) throw new Error('promtool is required here (E2E_REQUIRE_PROMTOOL or CI is set): apt-get install prometheus');
+        context.skip();
+      }
+      // Some traffic first, so that every family the app reports has samples.
+      expect((await request(project.port, '/')).status).toBe(200);
+      expect((await request(project.port, '/missing')).status).toBe(404);
+      const { answer, samples: metrics } = await scrape();
+      expect(metrics.get('adapter_up'), answer.text).toBe(1);
+      expect(metrics.get('app_http_request_duration_seconds_count'), answer.text).toBeGreaterThanOrEqual(2);
+
+      const check = spawnSync('promtool', ['check', 'metrics'], { input: answer.text, encoding: 'utf8' });
+      expect(`${check.stdout}${check.stderr}`.trim(), answer.text).toBe('');
+      expect(check.status).toBe(0);
     }, 30_000);
 
     it('says adapter_up 0 and hides the app metrics while the app is down, and recovers once the runner restarts it', async () => {

@@ -9,7 +9,7 @@ const TEXT = 'text/plain; charset=utf-8';
  * depends on the app: a down app is reported in the metrics, as adapter_up 0.
  */
 export function createAdapterServer(scraper: Scraper, metricsPath: string, isReady: () => boolean = () => true): http.Server {
-  const send = (res: http.ServerResponse, status: number, contentType: string, body: string) => {
+  const send = (res: http.ServerResponse, status: number, contentType: string, body: string | Buffer) => {
     // Once stopping, every answer closes its connection: nothing is kept alive.
     if (!isReady()) res.setHeader('Connection', 'close');
     res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });

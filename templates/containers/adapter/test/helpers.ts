@@ -60,6 +60,8 @@ export async function adapter(appPort: number, overrides: Partial<AdapterConfig>
       appStatusUrl: new URL(`http://127.0.0.1:${appPort}/status`),
       scrapeTimeoutMs: 2000,
       metricPrefix: 'app_',
+      maxStatusBytes: 1024 * 1024,
+      maxSeries: 10_000,
       shutdownDrainMs: 0,
       ...overrides,
     },

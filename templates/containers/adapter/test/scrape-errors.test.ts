@@ -23,7 +23,7 @@ async function expectCountedFailure(adapterPort: number, reason: string): Promis
   expect(status).toBe(200);
   expect(value(body, 'adapter_up')).toBe(0);
   expect(value(body, `adapter_scrape_errors_total{reason="${reason}"}`)).toBe(1);
-  for (const other of ['timeout', 'connect', 'http_status', 'malformed'].filter((r) => r !== reason)) {
+  for (const other of ['timeout', 'connect', 'http_status', 'too_large', 'malformed'].filter((r) => r !== reason)) {
     expect(value(body, `adapter_scrape_errors_total{reason="${other}"}`)).toBe(0);
   }
   expect(body).not.toMatch(/^app_/m); // no stale or half-read app values
