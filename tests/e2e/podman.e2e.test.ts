@@ -52,7 +52,7 @@ if (!version) {
 }
 
 const ENV = version ? podmanEnv() : {};
-const BASE_IMAGE = ENV.PODMAN_BASE_IMAGE ?? 'localhost/node-base:bookworm';
+const BASE_IMAGE = ENV.PODMAN_BASE_IMAGE ?? 'localhost/node-base:24-bookworm';
 /** This run's id: part of every name podman holds machine-wide. */
 const RUN = randomBytes(3).toString('hex');
 const nameOf = (pattern: Pattern) => `e2e-${pattern}-${RUN}`;
