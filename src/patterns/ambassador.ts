@@ -12,6 +12,16 @@ import type { ContainerSpec, PodSpecPlan, ProjectOptions } from './types.js';
 /** Object-name suffixes of the two demo upstreams (`<name>-upstream-primary`, ...). */
 export const UPSTREAM_SUFFIXES = { primary: 'upstream-primary', backup: 'upstream-backup' } as const;
 
+/** The demo upstream's readiness path: its probe, and the ambassador's health check, ask it. */
+const UPSTREAM_READINESS_PATH = '/readyz';
+/** How long the app waits for the ambassador's answer; a failover must fit well inside it. */
+const APP_UPSTREAM_TIMEOUT_MS = 3000;
+/**
+ * The slowest a live upstream may be to start its answer. With two upstreams a hung primary
+ * costs this once, then the backup answers: 1 s + the backup, inside the app's 3 s.
+ */
+const FIRST_BYTE_TIMEOUT_MS = 1000;
+
 function upstreamContainer(label: string, port: number): ContainerSpec {
   return {
     name: CONTAINER_NAMES.upstream,
@@ -21,7 +31,7 @@ function upstreamContainer(label: string, port: number): ContainerSpec {
     ports: [{ name: 'http', containerPort: port, scope: 'pod', service: { port } }],
     env: { PORT: String(port), UPSTREAM_NAME: label, SHUTDOWN_DRAIN_MS: String(HELPER_DRAIN_MS) },
     mounts: [],
-    readiness: { path: '/readyz', port: 'http' },
+    readiness: { path: UPSTREAM_READINESS_PATH, port: 'http' },
     liveness: { path: '/healthz', port: 'http' },
   };
 }
@@ -32,16 +42,16 @@ export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
     pattern: 'ambassador',
     title: 'Ambassador proxy',
     summary:
-      'The app talks only to 127.0.0.1:9000; the ambassador container owns the way out: upstream list, connect timeouts and failover.',
+      'The app talks only to 127.0.0.1:9000; the ambassador container owns the way out: upstream list, timeouts, health checks and failover.',
     containers: [
       appContainer(options, {
-        env: { UPSTREAM_URL: `http://127.0.0.1:${AMBASSADOR_PROXY_PORT}`, UPSTREAM_TIMEOUT_MS: '3000' },
+        env: { UPSTREAM_URL: `http://127.0.0.1:${AMBASSADOR_PROXY_PORT}`, UPSTREAM_TIMEOUT_MS: String(APP_UPSTREAM_TIMEOUT_MS) },
       }),
       {
         name: CONTAINER_NAMES.ambassador,
         template: 'ambassador',
         role: 'helper',
-        purpose: 'TCP proxy on loopback: tries each upstream in order with a connect timeout and fails over',
+        purpose: 'TCP proxy on loopback: health-checks the upstreams and fails over on any failure before the first byte of the answer',
         ports: [
           { name: 'proxy', containerPort: AMBASSADOR_PROXY_PORT, scope: 'loopback' },
           { name: 'health', containerPort: AMBASSADOR_HEALTH_PORT, scope: 'pod' },
@@ -55,9 +65,21 @@ export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
             `${host(UPSTREAM_SUFFIXES.backup)}:${UPSTREAM_BACKUP_PORT}`,
           ].join(','),
           CONNECT_TIMEOUT_MS: '1000',
+          // An upstream that took the request but starts no answer this long is hung: next one.
+          FIRST_BYTE_TIMEOUT_MS: String(FIRST_BYTE_TIMEOUT_MS),
+          // Request bytes kept until the answer begins, to send again to the next upstream; a
+          // longer request is still proxied, but not retried (a log line says so).
+          REPLAY_BUFFER_BYTES: String(64 * 1024),
           IDLE_TIMEOUT_MS: '30000',
-          // A failed upstream is skipped this long before it is tried again.
-          RETRY_AFTER_MS: '2000',
+          // Active checks, as HAProxy's `check inter 1s rise 2 fall 2` with `option httpchk`: an
+          // upstream is out after 2 failed checks in a row (also at once after a failed request),
+          // back after 2 passed ones. HTTP, not a bare connect: a hung process still accepts.
+          HEALTH_CHECK_MODE: 'http',
+          HEALTH_CHECK_PATH: UPSTREAM_READINESS_PATH,
+          HEALTH_CHECK_INTERVAL_MS: '1000',
+          HEALTH_CHECK_TIMEOUT_MS: '500',
+          HEALTH_CHECK_RISE: '2',
+          HEALTH_CHECK_FALL: '2',
           // Names are resolved once, then refreshed in the background: slow DNS never delays a connect.
           DNS_REFRESH_MS: '5000',
           // After SIGTERM it keeps proxying this long: a classic sidecar is stopped together
