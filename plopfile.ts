@@ -12,22 +12,25 @@ import type { PatternName } from './src/patterns/types.js';
 import { planProject, type ProjectPlan } from './src/plan/project-plan.js';
 import { writeProject } from './src/write/write-project.js';
 
-/** The error behind the last failed action; node-plop keeps only its message. */
-export let lastActionError: unknown;
-
 export const WRITE_PROJECT_ACTION = 'pod-project';
+
+/** What the CLI passes beside the answers: its plan, and where to hand the error (node-plop keeps only its message). */
+export interface CliExtras {
+  plan?: ProjectPlan;
+  onFailure?: (error: unknown) => void;
+}
 
 export default function plopfile(plop: NodePlopAPI): void {
   plop.setActionType(WRITE_PROJECT_ACTION, async (answers, config) => {
     try {
       const raw = { ...(answers as RawOptions), pattern: (config as { pattern?: string }).pattern };
       // The CLI has planned already (to validate before writing); `npx plop` has not.
-      const plan = (answers as { plan?: ProjectPlan }).plan ?? planProject(resolveOptions(raw));
+      const plan = (answers as CliExtras).plan ?? planProject(resolveOptions(raw));
       const target = resolve(plop.getDestBasePath(), plan.options.directory);
       await writeProject(target, plan.files, { force: Boolean(raw.force) });
       return `${plan.files.length} files in ${target}`;
     } catch (error) {
-      lastActionError = error;
+      (answers as CliExtras).onFailure?.(error);
       throw error;
     }
   });

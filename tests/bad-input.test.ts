@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, runCli, workspace } from './support/cli.js';
+import { snapshot } from './support/tree.js';
 
 interface Case {
   args: string[];
@@ -50,6 +51,8 @@ const CASES: Record<string, Case> = {
   'an image prefix with a space': { args: [...P, '--image-prefix', 'my repo/'], says: /image prefix "my repo\/" does not make a valid image name/ },
   'an image prefix with a tag in it': { args: [...P, '--image-prefix', 'local/base:1-'], says: /image prefix "local\/base:1-" does not make a valid image name/ },
   'an image prefix with a bad registry host': { args: [...P, '--image-prefix', 'my_registry.io/'], says: /image prefix "my_registry.io\/" does not make a valid image name/ },
+  'an image prefix whose registry port is above 65535': { args: [...P, '--image-prefix', 'localhost:99999/'], says: /image prefix "localhost:99999\/" does not make a valid image name.*port from 1 to 65535/ },
+  'an image prefix whose registry port is 0': { args: [...P, '--image-prefix', 'registry.example:0/team/'], says: /image prefix "registry.example:0\/team\/" does not make a valid image name/ },
   'an image prefix carrying YAML': { args: [...P, '--image-prefix', 'x"\nimage: evil'], says: /image prefix "x\\"\\nimage: evil" does not make a valid image name/ },
   'an unknown option': { args: [...P, '--colour', 'red'], says: /unknown option --colour; run with --help/ },
   'an option without its value': { args: ['--pattern'], says: /option --pattern needs a value|argument missing/ },
@@ -81,5 +84,73 @@ describe('bad input is refused with exit 2, a message naming the value and the r
 
   it('covers at least 25 distinct bad inputs', () => {
     expect(Object.keys(CASES).length).toBeGreaterThanOrEqual(25);
+  });
+});
+
+interface PathCase {
+  /** The command line, given the workspace folder. */
+  argv: (ws: string) => string[];
+  says: RegExp;
+  setup?: (ws: string) => void;
+}
+
+const longName = 'n'.repeat(100_000);
+const PATH_CASES: Record<string, PathCase> = {
+  'an empty string as the directory': { argv: () => ['', ...P], says: /the directory is an empty string; pass a folder name/ },
+  'a file on the path (ENOTDIR)': {
+    setup: (ws) => writeFileSync(`${ws}/file`, 'x'),
+    argv: (ws) => [`${ws}/file/sub/demo`, ...P],
+    says: /\/file is a file, so .*\/file\/sub\/demo cannot be created in it/,
+  },
+  'a file on the path, with --dry-run': {
+    setup: (ws) => writeFileSync(`${ws}/file`, 'x'),
+    argv: (ws) => [`${ws}/file/demo`, ...P, '--dry-run'],
+    says: /\/file is a file, so .*\/file\/demo cannot be created in it/,
+  },
+  'a symbolic link to a folder as the target': {
+    setup: (ws) => (mkdirSync(`${ws}/real`), writeFileSync(`${ws}/real/mine.txt`, 'mine'), symlinkSync(`${ws}/real`, `${ws}/demo`)),
+    argv: (ws) => [`${ws}/demo`, ...P],
+    says: /demo is a symbolic link; the project is written only into a real folder: pass the folder it points to/,
+  },
+  'a symbolic link to a folder as the target, with --force': {
+    setup: (ws) => (mkdirSync(`${ws}/real`), writeFileSync(`${ws}/real/README.md`, 'mine'), symlinkSync(`${ws}/real`, `${ws}/demo`)),
+    argv: (ws) => [`${ws}/demo`, ...P, '--force'],
+    says: /demo is a symbolic link; the project is written only into a real folder/,
+  },
+  'a dangling symbolic link as the target': {
+    setup: (ws) => symlinkSync(`${ws}/nowhere`, `${ws}/demo`),
+    argv: (ws) => [`${ws}/demo`, ...P],
+    says: /demo is a symbolic link to nothing/,
+  },
+  'a dangling symbolic link on the path': {
+    setup: (ws) => symlinkSync(`${ws}/nowhere`, `${ws}/parent`),
+    argv: (ws) => [`${ws}/parent/demo`, ...P],
+    says: /parent is a symbolic link to nothing, so .*parent\/demo cannot be created/,
+  },
+  'a 100,000-character directory name': {
+    argv: (ws) => [`${ws}/${longName}`, ...P, '--name', 'demo'],
+    says: /the folder name "n{40}…n{10}" is 100000 bytes long; a file system allows 255 per name/,
+  },
+  'a 100,000-character directory name, with --dry-run': {
+    argv: (ws) => [`${ws}/${longName}`, ...P, '--name', 'demo', '--dry-run'],
+    says: /is 100000 bytes long; a file system allows 255 per name/,
+  },
+  'a path longer than the system allows': {
+    argv: (ws) => [`${ws}/${Array.from({ length: 20 }, () => 'p'.repeat(250)).join('/')}`, ...P, '--name', 'demo'],
+    says: /the path ".*" is \d+ bytes long; the system allows 4095/,
+  },
+};
+
+describe('a directory that cannot be used is refused with exit 2, a message, and nothing written (nor touched)', () => {
+  it.each(Object.entries(PATH_CASES))('%s', async (_title, c) => {
+    const ws = workspace();
+    c.setup?.(ws);
+    const before = snapshot(ws);
+    const result = await runCli([...c.argv(ws), '--yes'], { cwd: ws });
+    expect(result.stderr).toMatch(c.says);
+    expect(result.stderr.startsWith('create-pod-pattern: ')).toBe(true);
+    expect(result.stderr.length).toBeLessThan(1000);
+    expect(result.exitCode).toBe(2);
+    expect(snapshot(ws)).toEqual(before);
   });
 });

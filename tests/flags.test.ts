@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildManifests } from '../src/manifests/project-manifests.js';
 import { readJson, readYaml, runCli, workspace } from './support/cli.js';
 
 async function generate(args: string[], dirName = 'demo') {
@@ -39,6 +40,29 @@ describe('command-line flags', () => {
     expect(namespace.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
     for (const file of kustomization.resources.filter((r: string) => r !== 'namespace.yaml'))
       for (const object of readYaml(join(dir, 'k8s', file))) expect(object.metadata.namespace).toBe('demo-ns');
+  });
+
+  it("--namespace default puts every object there, but ships no Namespace object: the cluster's own is not relabelled", async () => {
+    const { dir, result } = await generate(['--pattern', 'sidecar', '--namespace', 'default', '--yes']);
+    const kustomization = readYaml(join(dir, 'k8s/kustomization.yaml'))[0];
+    expect(kustomization.namespace).toBe('default');
+    expect(kustomization.resources).not.toContain('namespace.yaml');
+    for (const file of kustomization.resources)
+      for (const object of readYaml(join(dir, 'k8s', file))) {
+        expect(object.kind).not.toBe('Namespace');
+        expect(object.metadata.namespace).toBe('default');
+      }
+    expect(result.stdout).toMatch(/Namespace default belongs to the cluster: .*does not create, label or delete it/);
+  });
+
+  it('no cluster-owned namespace (default, kube-*) is ever shipped as an object, whatever reaches the manifests', () => {
+    for (const namespace of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+      const options = { directory: 'x', pattern: 'adapter', name: 'x', namespace, port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: 'local/' } as const;
+      const files = buildManifests(options);
+      expect(files.map((f) => f.path), namespace).not.toContain('k8s/namespace.yaml');
+      const kinds = files.flatMap((f) => f.objects.map((o) => (o as { kind?: string }).kind));
+      expect(kinds, namespace).not.toContain('Namespace');
+    }
   });
 
   it('without --namespace no object names a namespace', async () => {

@@ -23,7 +23,8 @@ Options:
       --target <t>        kind | minikube | k3d | docker-desktop | podman   (kind)
       --image-prefix <s>  prefix of every image name               (local/)
   -y, --yes               take the default for everything not given; never prompt
-      --force             write into a non-empty directory
+      --force             write into a non-empty directory: the files the project
+                          generates are replaced, all others kept; all or nothing
       --dry-run           print what would be written; write nothing
   -h, --help              show this help
   -v, --version           show the version

@@ -1,5 +1,5 @@
 import nodePlop from 'node-plop';
-import plopfile, { lastActionError } from '../../plopfile.ts';
+import plopfile, { type CliExtras } from '../../plopfile.ts';
 import type { ProjectPlan } from '../plan/project-plan.js';
 
 /** Runs the pattern's plop generator (the same one `npx plop` runs) without prompting. */
@@ -7,9 +7,11 @@ export async function runGenerator(plan: ProjectPlan, flags: { force: boolean })
   const { options } = plan;
   const plop = await nodePlop(undefined, { destBasePath: process.cwd(), force: false });
   plopfile(plop);
-  const answers = { ...options, port: String(options.port), replicas: String(options.replicas), force: flags.force, plan };
+  let failure: unknown;
+  const extras: CliExtras = { plan, onFailure: (error) => (failure = error) };
+  const answers = { ...options, port: String(options.port), replicas: String(options.replicas), force: flags.force, ...extras };
   const result = await plop.getGenerator(options.pattern).runActions(answers);
   if (result.failures.length) {
-    throw lastActionError ?? new Error(result.failures.map((f) => f.error).join('; '));
+    throw failure ?? new Error(result.failures.map((f) => f.error).join('; '));
   }
 }

@@ -1,3 +1,4 @@
+import { isTargetRefusal } from '../write/write-error.js';
 import { parseCommandLine, HELP } from './args.js';
 import { loadGenerateCommand } from './load-generate.js';
 import { isUsageError } from './usage-error.js';
@@ -23,7 +24,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const { generate } = await loadGenerateCommand();
     return await generate(command.options, io, () => import('./prompts.js'));
   } catch (error) {
-    if (isUsageError(error)) {
+    if (isUsageError(error) || isTargetRefusal(error)) {
       io.stderr(`create-pod-pattern: ${error.message}\n`);
       return 2;
     }

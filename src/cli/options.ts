@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { describePattern, PATTERNS } from '../patterns/index.js';
 import type { PatternName, ProjectOptions } from '../patterns/types.js';
+import { pathTextProblem } from '../write/path-text.js';
 import {
   checkChoice,
   checkImagePrefix,
@@ -70,7 +71,7 @@ function fail(problem: string | undefined): void {
 export function resolveOptions(raw: RawOptions): ProjectOptions {
   const directory = raw.directory ?? (raw.yes ? DEFAULTS.directory : undefined);
   if (!directory) throw new UsageError('no directory given: pass it as the first argument (e.g. `create-pod-pattern my-service`), or --yes for the default');
-  if (/[\0\n\r]/.test(directory)) throw new UsageError(`directory ${JSON.stringify(directory)} contains control characters`);
+  fail(pathTextProblem(directory));
 
   const pattern = raw.pattern ?? (raw.yes ? DEFAULTS.pattern : undefined);
   if (pattern === undefined) throw new UsageError(`no pattern given: pass --pattern <${Object.keys(PATTERNS).join('|')}>, or --yes for the default (${DEFAULTS.pattern})`);

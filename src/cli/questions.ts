@@ -1,5 +1,6 @@
 import { PATTERNS, PATTERN_NAMES } from '../patterns/index.js';
 import type { PatternName } from '../patterns/types.js';
+import { pathTextProblem } from '../write/path-text.js';
 import { DEFAULTS, defaultName, defaultSidecarMode, helperPorts, type RawOptions } from './options.js';
 import { checkImagePrefix, checkName, checkNamespace, checkPort, checkReplicas, SIDECAR_MODES, suggestName, TARGETS } from './rules.js';
 
@@ -21,7 +22,7 @@ const hasHelpers = (a: RawOptions) =>
   }).containers.some((c) => c.role === 'helper');
 
 export const QUESTIONS: Question[] = [
-  { key: 'directory', message: 'Project directory', default: () => DEFAULTS.directory, validate: (v) => (v.trim() ? undefined : 'the directory is empty') },
+  { key: 'directory', message: 'Project directory', default: () => DEFAULTS.directory, validate: (v) => pathTextProblem(v.trim()) },
   {
     key: 'pattern',
     message: 'Which pod pattern?',

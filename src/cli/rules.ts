@@ -77,17 +77,23 @@ export function checkPattern(value: string): string | undefined {
 const REGISTRY_HOST = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 
+/** A registry host's port, when it has one, is a TCP port: 1 to 65535. */
+function validPort(host: string): boolean {
+  const port = host.split(':')[1];
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+}
+
 export function isImageRepository(reference: string): boolean {
   const parts = reference.split('/');
   const first = parts[0]!;
   const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (hasHost && !REGISTRY_HOST.test(first)) return false;
+  if (hasHost && !(REGISTRY_HOST.test(first) && validPort(first))) return false;
   return (hasHost ? parts.slice(1) : parts).every((p) => PATH_COMPONENT.test(p)) && reference.length <= 255;
 }
 
 export function checkImagePrefix(prefix: string, name: string): string | undefined {
   const sample = `${prefix}${name}-app`;
   if (!isImageRepository(sample))
-    return `image prefix ${show(prefix)} does not make a valid image name (${show(`${sample}:${IMAGE_TAG}`)}): use lowercase letters, digits, '.', '_', '-' and '/' (a registry host may carry a port), e.g. "local/" or "registry.example:5000/team/"`;
+    return `image prefix ${show(prefix)} does not make a valid image name (${show(`${sample}:${IMAGE_TAG}`)}): use lowercase letters, digits, '.', '_', '-' and '/' (a registry host may carry a port from 1 to 65535), e.g. "local/" or "registry.example:5000/team/"`;
   return undefined;
 }

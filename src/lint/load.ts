@@ -4,7 +4,7 @@
  * others, and the generator refuses on it like on any finding. A path that does not
  * exist, or a folder with no YAML in it, is a usage mistake and throws LintPathError.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { lintDocuments } from './lint.js';
@@ -29,14 +29,21 @@ export interface LintResult {
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules']);
 
-async function yamlFilesUnder(dir: string): Promise<string[]> {
+/**
+ * Linked folders are followed, each real folder read once: a link back up the tree
+ * (`k8s/all -> ..`) would otherwise be walked until the path grew too long.
+ */
+async function yamlFilesUnder(dir: string, visited = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir);
+  if (visited.has(real)) return [];
+  visited.add(real);
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
     const path = join(dir, entry.name);
     const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory());
-    if (isDir) files.push(...(await yamlFilesUnder(path)));
+    if (isDir) files.push(...(await yamlFilesUnder(path, visited)));
     else if (YAML_FILE.test(entry.name)) files.push(path);
   }
   return files;

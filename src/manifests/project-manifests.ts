@@ -3,7 +3,7 @@ import { describePattern } from '../patterns/index.js';
 import type { PodSpecPlan, ProjectOptions } from '../patterns/types.js';
 import { renderDeployment } from './deployment.js';
 import { renderKustomization } from './kustomization.js';
-import { renderNamespace } from './namespace.js';
+import { isClusterNamespace, renderNamespace } from './namespace.js';
 import { renderService } from './service.js';
 
 /** One file under k8s/: its objects, in order. */
@@ -26,7 +26,8 @@ export function buildManifests(options: ProjectOptions, pattern: PodSpecPlan = d
     options,
   );
   const files: ManifestFile[] = [];
-  if (options.namespace) files.push({ path: 'k8s/namespace.yaml', objects: [renderNamespace(options.namespace)] });
+  // Objects still go into a cluster's own namespace (the kustomization sets it); the namespace itself is left alone.
+  if (options.namespace && !isClusterNamespace(options.namespace)) files.push({ path: 'k8s/namespace.yaml', objects: [renderNamespace(options.namespace)] });
   files.push({ path: 'k8s/deployment.yaml', objects: [pod] });
   files.push({ path: 'k8s/service.yaml', objects: [renderService(options.name, pattern.pattern, pattern.containers, options)] });
   for (const companion of pattern.companions) {

@@ -1,33 +1,71 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../cli/usage-error.js';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { PlannedFile } from '../plan/project-plan.js';
+import { createMissingFolders, removeIfEmpty } from './folders.js';
 import { assertPathsInside } from './safe-paths.js';
+import { openStaging, removeStaging, type Staging } from './staging.js';
+import { planSwap, recoverInterruptedRuns, swapIn } from './swap.js';
+import { checkTarget } from './target-check.js';
+import { lockTarget } from './target-lock.js';
+import { TargetRefusal } from './write-error.js';
 
-export type TargetState = 'missing' | 'empty' | 'non-empty' | 'not-a-directory';
+export { checkTarget, inspectTarget, type TargetState } from './target-check.js';
 
-export async function inspectTarget(dir: string): Promise<TargetState> {
+/**
+ * All or nothing. The target folder is made with one mkdir (so of two runs at once, one
+ * wins and the other refuses), or used in place when it exists (`.`, a mount point), and
+ * locked against other runs (target-lock.ts). The project is written into a staging folder
+ * inside it, then swapped in entry by entry, each replaced entry kept aside until the end
+ * (swap.ts). On any failure or Ctrl-C, everything is put back and what this run created is
+ * removed; what a SIGKILLed run left is undone by the next run into the same folder.
+ */
+export async function writeProject(targetDir: string, files: PlannedFile[], options: { force: boolean }): Promise<void> {
+  const target = resolve(targetDir);
+  assertPathsInside(target, files.map((f) => f.path));
+  const state = await checkTarget(targetDir, options.force);
+  const interrupts = stopOnSignals();
+  const madeFolders = await createMissingFolders(dirname(target));
+  let unlock: (() => Promise<void>) | undefined;
+  let staging: Staging | undefined;
+  let swapping = false;
   try {
-    const s = await stat(dir);
-    if (!s.isDirectory()) return 'not-a-directory';
-    return (await readdir(dir)).length === 0 ? 'empty' : 'non-empty';
+    if (state === 'missing') madeFolders.push(await createTarget(target, targetDir));
+    unlock = await lockTarget(target, targetDir);
+    if (state !== 'missing') {
+      // Again, under the lock: a run that held it a moment ago may have filled the folder.
+      await checkTarget(targetDir, options.force);
+      await recoverInterruptedRuns(target);
+    }
+    const steps = await planSwap(target, files.map((f) => f.path));
+    staging = await openStaging(target);
+    writeAll(staging.newDir, files);
+    swapping = true;
+    await swapIn(staging, target, steps, interrupts.check);
+    swapping = false;
+    // The project is in place: a staging folder that will not go is only left for the next run to clear.
+    await removeStaging(staging).catch(() => {});
+    await unlock();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    // swapIn puts things back itself, and keeps its staging folder when it could not.
+    if (staging && !swapping) await removeStaging(staging);
+    await unlock?.();
+    await removeIfEmpty(madeFolders);
     throw error;
+  } finally {
+    interrupts.stop();
   }
 }
 
-export function refusalFor(dir: string, state: TargetState, force: boolean): string | undefined {
-  if (state === 'not-a-directory') return `${dir} exists and is not a directory; choose another directory`;
-  if (state === 'non-empty' && !force) return `directory ${dir} is not empty; choose another directory, or pass --force to write into it`;
-  return undefined;
-}
-
-/** Creates missing parents and returns the topmost one it created, to undo on failure. */
-async function makeParents(dir: string): Promise<string | undefined> {
-  const created = await mkdir(dir, { recursive: true });
-  return created ?? undefined;
+/** One mkdir, not recursive: if another run made it first, this one refuses and touches nothing of it. */
+async function createTarget(target: string, shown: string): Promise<string> {
+  try {
+    await mkdir(target);
+    return target;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new TargetRefusal(`${shown} was created by another program while this one was about to; nothing written. Run again to write into it (with --force if it is not empty)`);
+  }
 }
 
 /** Synchronous on purpose: dozens of small files are written fastest without thread-pool hops. */
@@ -36,83 +74,25 @@ function writeAll(root: string, files: PlannedFile[]): void {
   for (const file of files) writeFileSync(join(root, file.path), file.content, { flag: 'wx', mode: file.mode ?? 0o644 });
 }
 
-async function kindOf(path: string): Promise<'missing' | 'file' | 'dir'> {
-  try {
-    return (await stat(path)).isDirectory() ? 'dir' : 'file';
-  } catch {
-    return 'missing';
-  }
-}
-
-/** --force replaces files, never folders, and never puts a file under a file: checked before anything moves. */
-async function findForceConflicts(target: string, files: PlannedFile[]): Promise<string[]> {
-  const conflicts = new Set<string>();
-  for (const file of files) {
-    const parts = file.path.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
-      if ((await kindOf(join(target, dir))) === 'file') conflicts.add(`${dir} is a file, but the project needs a folder there`);
-    }
-    if ((await kindOf(join(target, file.path))) === 'dir') conflicts.add(`${file.path} is a folder, but the project writes a file there`);
-  }
-  return [...conflicts];
-}
-
-/** Moves staged files over an existing folder one by one (--force). */
-async function moveInto(staging: string, target: string, files: PlannedFile[]): Promise<void> {
-  for (const file of files) {
-    const to = join(target, file.path);
-    await mkdir(dirname(to), { recursive: true });
-    await rm(to, { recursive: true, force: true });
-    await rename(join(staging, file.path), to);
-  }
-}
-
 /**
- * All or nothing: files are written to a hidden staging folder beside the target,
- * then moved into place with one rename. On any failure or interrupt the staging
- * folder (and any parent folder this call created) is removed.
+ * Ctrl-C or SIGTERM while writing: stop at the next step, put everything back, then die of
+ * the same signal (so the shell sees an interrupted command, not a failure).
  */
-export async function writeProject(targetDir: string, files: PlannedFile[], options: { force: boolean }): Promise<void> {
-  const target = resolve(targetDir);
-  assertPathsInside(target, files.map((f) => f.path));
-  const state = await inspectTarget(target);
-  const refusal = refusalFor(targetDir, state, options.force);
-  if (refusal) throw new UsageError(refusal);
-
-  if (state === 'non-empty') {
-    const conflicts = await findForceConflicts(target, files);
-    if (conflicts.length)
-      throw new UsageError(`cannot write into ${targetDir}: ${conflicts.join('; ')}. Move those aside or choose another directory`);
-  }
-
-  const createdParent = await makeParents(dirname(target));
-  const staging = join(dirname(target), `.${basename(target)}.create-pod-pattern-${process.pid}-${Date.now()}`);
-  const cleanup = async () => {
-    await rm(staging, { recursive: true, force: true });
-    if (createdParent) await rm(createdParent, { recursive: true, force: true });
-  };
+function stopOnSignals() {
+  let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    void cleanup().finally(() => process.kill(process.pid, signal));
+    received = signal;
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await mkdir(staging);
-    writeAll(staging, files);
-    if (state === 'missing') await rename(staging, target);
-    else if (state === 'empty') {
-      await rmdir(target);
-      await rename(staging, target);
-    } else {
-      await moveInto(staging, target, files);
-      await rm(staging, { recursive: true, force: true });
-    }
-  } catch (error) {
-    await cleanup();
-    throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    check() {
+      if (received) throw new Error(`${received} received: writing stopped, and everything put back`);
+    },
+    stop() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      if (received) process.kill(process.pid, received);
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,17 @@ describe('lintPaths', () => {
     expect(syntax[0]).toMatchObject({ severity: 'error', object: 'document 2', source: broken });
     expect(syntax[0]!.message).toMatch(/line \d+/);
     expect(result.findings.map((f) => f.check)).toContain('unset-replicas');
+  });
+
+  it('follows linked folders, but reads each real folder once: a link back up the tree is not a loop', async () => {
+    write('k8s/deployment.yaml', DEPLOYMENT);
+    write('shared/service.yaml', SERVICE);
+    symlinkSync(join(dir, 'shared'), join(dir, 'k8s/shared'));
+    symlinkSync('..', join(dir, 'k8s/up'));
+    symlinkSync('.', join(dir, 'k8s/self'));
+    symlinkSync(join(dir, 'k8s'), join(dir, 'shared/back'));
+    const result = await lintPaths([join(dir, 'k8s')]);
+    expect(result).toEqual({ findings: [], files: 2, objects: 2 });
   });
 
   it('reads a file named explicitly whatever its extension, once even if named twice', async () => {

@@ -7,10 +7,9 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
-import { projectRoot, readManifests } from './lib/io.mjs';
+import { prefixLines, projectRoot, readManifests } from './lib/io.mjs';
 
 // Built here, not with `build && dev` in package.json: with no shell between npm and this
 // runner, Ctrl-C reaches it directly and npm waits until every container has stopped.
@@ -138,10 +137,6 @@ async function stopAll(signal) {
   }
   removeVolumes();
   process.exit(0);
-}
-
-function prefixLines(input, output, text) {
-  createInterface({ input, crlfDelay: Infinity }).on('line', (line) => output.write(`${text}${line}\n`));
 }
 
 /** The kubelet starts the next container only once a native sidecar's startup probe passes. */

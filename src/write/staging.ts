@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isRunning, thisProcess, type ProcessIdentity } from './process-identity.js';
+
+/**
+ * A run stages the project inside the target folder itself: the same file system as the
+ * target (so every move is a rename, even when the target is a mount point), and a short
+ * name of fixed length whatever the target is called. The pid in the name, and the owner
+ * file inside (pid and start time), tell a later run a live run's folder from a stale one.
+ */
+const STAGING_NAME = /^\.cpp-staging-(\d+)-[0-9a-f]{8}$/;
+const OWNER_FILE = 'owner.json';
+
+export interface Staging {
+  path: string;
+  /** The project as it will be. */
+  newDir: string;
+  /** What the project replaces, kept until the swap is done. */
+  oldDir: string;
+  journal: string;
+}
+
+function layout(path: string): Staging {
+  return { path, newDir: join(path, 'new'), oldDir: join(path, 'old'), journal: join(path, 'journal') };
+}
+
+export async function openStaging(target: string): Promise<Staging> {
+  const owner = thisProcess();
+  const staging = layout(join(target, `.cpp-staging-${owner.pid}-${randomBytes(4).toString('hex')}`));
+  await mkdir(staging.path);
+  await writeFile(join(staging.path, OWNER_FILE), JSON.stringify(owner));
+  await mkdir(staging.newDir);
+  await mkdir(staging.oldDir);
+  return staging;
+}
+
+export interface FoundStaging extends Staging {
+  live: boolean;
+  pid: number;
+}
+
+/** This tool's staging folders in a folder, each marked live (its run still going) or stale. */
+export async function stagingFoldersIn(dir: string): Promise<FoundStaging[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const found: FoundStaging[] = [];
+  for (const name of names) {
+    const match = STAGING_NAME.exec(name);
+    if (!match) continue;
+    const path = join(dir, name);
+    const owner = await readOwner(path);
+    // No owner file yet: the run that made it is between two calls, or died there.
+    const live = owner ? isRunning(owner) : isRunning({ pid: Number(match[1]) });
+    found.push({ ...layout(path), live, pid: Number(match[1]) });
+  }
+  return found;
+}
+
+async function readOwner(path: string): Promise<ProcessIdentity | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(join(path, OWNER_FILE), 'utf8')) as ProcessIdentity;
+    return typeof owner.pid === 'number' ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function removeStaging(staging: Staging): Promise<void> {
+  await rm(staging.path, { recursive: true, force: true });
+}

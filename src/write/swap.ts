@@ -1,0 +1,122 @@
+/**
+ * Putting a staged project into its target, all or nothing. Each entry the project replaces
+ * is moved aside into the staging folder before the new one moves in, and a journal line is
+ * written before each step: a failure, a signal, or (on the next run) a SIGKILL is undone by
+ * reading the journal backwards. Entries of the target the project does not contain are
+ * never touched.
+ */
+import { appendFile, lstat, mkdir, readFile, rm, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { move } from './move.js';
+import { removeStaging, stagingFoldersIn, type Staging } from './staging.js';
+import { TargetRefusal } from './write-error.js';
+
+/** `add`: the target has nothing at that path, the staged entry (maybe a whole folder) moves in. `replace`: a file is swapped. */
+export interface SwapStep {
+  kind: 'add' | 'replace';
+  path: string;
+}
+
+async function lstatOrNothing(path: string) {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The steps that put `paths` (files, relative to the target) in place, found before anything
+ * is written. Refuses what the project cannot replace without losing or following something:
+ * a file where it needs a folder, a folder where it writes a file, and any symbolic link on the
+ * way (writing through `k8s -> /etc` would write outside the target; replacing the link would
+ * silently undo a setup the user made on purpose: they decide, so it is refused).
+ */
+export async function planSwap(target: string, paths: string[]): Promise<SwapStep[]> {
+  const steps = new Map<string, SwapStep>();
+  const conflicts = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const rel = parts.slice(0, i).join('/');
+      if (steps.get(rel)?.kind === 'add') break;
+      const entry = await lstatOrNothing(join(target, rel));
+      const isFile = i === parts.length;
+      if (!entry) {
+        steps.set(rel, { kind: 'add', path: rel });
+        break;
+      }
+      if (entry.isSymbolicLink()) {
+        conflicts.add(`${rel} is a symbolic link, and the project never writes through one (nor replaces it)`);
+        break;
+      }
+      if (!isFile && !entry.isDirectory()) {
+        conflicts.add(`${rel} is a file, but the project needs a folder there`);
+        break;
+      }
+      if (isFile && entry.isDirectory()) conflicts.add(`${rel} is a folder, but the project writes a file there`);
+      else if (isFile) steps.set(rel, { kind: 'replace', path: rel });
+    }
+  }
+  if (conflicts.size)
+    throw new TargetRefusal(`cannot write into ${target}: ${[...conflicts].join('; ')}. Move those aside or choose another directory`);
+  return [...steps.values()];
+}
+
+/** Carries out the steps; on any failure undoes the ones done and rethrows. `checkpoint` throws to stop between steps. */
+export async function swapIn(staging: Staging, target: string, steps: SwapStep[], checkpoint: () => void): Promise<void> {
+  try {
+    for (const step of steps) {
+      checkpoint();
+      await appendFile(staging.journal, `${JSON.stringify(step)}\n`);
+      if (step.kind === 'replace') {
+        await mkdir(dirname(join(staging.oldDir, step.path)), { recursive: true });
+        await move(join(target, step.path), join(staging.oldDir, step.path));
+      }
+      await move(join(staging.newDir, step.path), join(target, step.path));
+    }
+  } catch (error) {
+    await rollBack(staging, target, error);
+    throw error;
+  }
+  // Done: without the journal, nothing is undone any more, even if removing the rest is cut short.
+  await unlink(staging.journal).catch(() => {});
+}
+
+async function readJournal(staging: Staging): Promise<SwapStep[]> {
+  const journal = await readFile(staging.journal, 'utf8').catch(() => '');
+  return journal.split('\n').filter(Boolean).map((line) => JSON.parse(line) as SwapStep);
+}
+
+/** Entries of the target an interrupted run added, which undoing it will remove. */
+export async function addedByInterruptedRuns(target: string): Promise<Set<string>> {
+  const added = new Set<string>();
+  for (const staging of await stagingFoldersIn(target))
+    if (!staging.live) for (const step of await readJournal(staging)) if (step.kind === 'add' && !step.path.includes('/')) added.add(step.path);
+  return added;
+}
+
+/** Undoes the journal's steps, last first. When that fails too, the staging folder stays for the next run to finish it. */
+async function rollBack(staging: Staging, target: string, cause?: unknown): Promise<void> {
+  const steps = await readJournal(staging);
+  try {
+    for (const step of steps.reverse()) {
+      const aside = join(staging.oldDir, step.path);
+      if (step.kind === 'add') await rm(join(target, step.path), { recursive: true, force: true });
+      else if (await lstatOrNothing(aside)) {
+        await rm(join(target, step.path), { recursive: true, force: true });
+        await move(aside, join(target, step.path));
+      }
+    }
+  } catch (error) {
+    const why = cause instanceof Error ? `${cause.message}; then ` : '';
+    throw new Error(`${why}restoring ${target} failed (${(error as Error).message}): what was replaced is kept in ${staging.oldDir}, and the next run into ${target} restores it`);
+  }
+  await removeStaging(staging);
+}
+
+/** Finishes what interrupted runs (SIGKILL, power loss) left in the target: undoes their steps, removes their folders. */
+export async function recoverInterruptedRuns(target: string): Promise<void> {
+  for (const staging of await stagingFoldersIn(target)) if (!staging.live) await rollBack(staging, target);
+}

@@ -1,0 +1,78 @@
+/**
+ * Checks on the target folder, before anything is written (and on --dry-run): reads only.
+ * What fails here is the input's fault, so it is a TargetRefusal (exit 2).
+ */
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { basename, parse, resolve, sep } from 'node:path';
+import { pathTextProblem } from './path-text.js';
+import { stagingFoldersIn } from './staging.js';
+import { addedByInterruptedRuns } from './swap.js';
+import { LOCK_NAME, readLock } from './target-lock.js';
+import { TargetRefusal } from './write-error.js';
+
+async function lstatOrNothing(path: string) {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Walks the path from the root: every existing folder on the way must be a folder (a file
+ * there is ENOTDIR), and the target itself must not be a symbolic link (the project would
+ * land somewhere other than where it was asked to). Links among the parents are followed,
+ * as the shell does (/tmp is one on macOS), unless they lead nowhere.
+ */
+async function walkProblem(dir: string): Promise<string | undefined> {
+  const full = resolve(dir);
+  const { root } = parse(full);
+  const parts = full.slice(root.length).split(sep).filter(Boolean);
+  let path = root;
+  for (const [i, part] of parts.entries()) {
+    path = resolve(path, part);
+    const isTarget = i === parts.length - 1;
+    const entry = await lstatOrNothing(path);
+    if (!entry) return undefined;
+    if (entry.isSymbolicLink()) {
+      const to = await stat(path).catch(() => undefined);
+      if (isTarget)
+        return `${dir} is a symbolic link${to ? '' : ' to nothing'}; the project is written only into a real folder: pass the folder it points to, or another directory`;
+      if (!to) return `${path} is a symbolic link to nothing, so ${dir} cannot be created; choose another directory`;
+      if (!to.isDirectory()) return `${path} is not a folder, so ${dir} cannot be created in it; choose another directory`;
+    } else if (!entry.isDirectory()) {
+      return isTarget
+        ? `${dir} exists and is not a directory; choose another directory`
+        : `${path} is a file, so ${dir} cannot be created in it; choose another directory`;
+    }
+  }
+  return undefined;
+}
+
+export type TargetState = 'missing' | 'empty' | 'non-empty';
+
+/** What is in the target, counting what interrupted runs left (stale lock, staging folders) as nothing; refuses a target another run is writing. */
+export async function inspectTarget(dir: string): Promise<TargetState> {
+  const target = resolve(dir);
+  const entries = await readdir(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (entries === undefined) return 'missing';
+  const lock = await readLock(target);
+  if (lock.live && lock.pid !== process.pid) throw new TargetRefusal(`another create-pod-pattern run (pid ${lock.pid}) is writing into ${dir}; wait for it to finish, or choose another directory`);
+  // Left by a run that was killed: its lock, its staging folders, and what it added (to be undone).
+  const leftovers = new Set([LOCK_NAME, ...(await stagingFoldersIn(target)).map((s) => basename(s.path)), ...(await addedByInterruptedRuns(target))]);
+  return entries.some((name) => !leftovers.has(name)) ? 'non-empty' : 'empty';
+}
+
+/** Everything checked before writing; returns the target's state or throws TargetRefusal. */
+export async function checkTarget(dir: string, force: boolean): Promise<TargetState> {
+  const problem = pathTextProblem(dir) ?? (await walkProblem(dir));
+  if (problem) throw new TargetRefusal(problem);
+  const state = await inspectTarget(dir);
+  if (state === 'non-empty' && !force)
+    throw new TargetRefusal(`directory ${dir} is not empty; choose another directory, or pass --force to write into it (files the project does not contain are kept)`);
+  return state;
+}

@@ -1,0 +1,47 @@
+import { readlink, symlink, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isRunning, thisProcess } from './process-identity.js';
+import { TargetRefusal } from './write-error.js';
+
+/**
+ * One run writes into a folder at a time. The lock is a symbolic link whose text names its
+ * owner (`<pid>-<start time>`): made in one system call, name and content together, so no
+ * other run ever sees a lock without its owner. A lock whose owner is gone (SIGKILL) is stale
+ * and taken over.
+ */
+export const LOCK_NAME = '.cpp-lock';
+
+export interface LockState {
+  exists: boolean;
+  live: boolean;
+  pid?: number;
+}
+
+export async function readLock(dir: string): Promise<LockState> {
+  let text: string;
+  try {
+    text = await readlink(join(dir, LOCK_NAME));
+  } catch {
+    return { exists: false, live: false };
+  }
+  const [pid, start] = text.split('-');
+  const owner = { pid: Number(pid), start };
+  return { exists: true, live: Number.isInteger(owner.pid) && isRunning(owner), pid: owner.pid };
+}
+
+/** Takes the lock, or refuses (exit 2) while another run holds it. Returns its release. */
+export async function lockTarget(dir: string, shown: string): Promise<() => Promise<void>> {
+  const path = join(dir, LOCK_NAME);
+  const me = thisProcess();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await symlink(`${me.pid}-${me.start}`, path);
+      return () => unlink(path).catch(() => {});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+    }
+    const lock = await readLock(dir);
+    if (lock.live) throw new TargetRefusal(`another create-pod-pattern run (pid ${lock.pid}) is writing into ${shown}; nothing written by this one. Wait for it to finish, or choose another directory`);
+    await unlink(path).catch(() => {});
+  }
+}
