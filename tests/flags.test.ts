@@ -57,7 +57,7 @@ describe('command-line flags', () => {
 
   it('no cluster-owned namespace (default, kube-*) is ever shipped as an object, whatever reaches the manifests', () => {
     for (const namespace of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-      const options = { directory: 'x', pattern: 'adapter', name: 'x', namespace, port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: 'local/' } as const;
+      const options = { lang: 'en', directory: 'x', pattern: 'adapter', name: 'x', namespace, port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: 'local/' } as const;
       const files = buildManifests(options);
       expect(files.map((f) => f.path), namespace).not.toContain('k8s/namespace.yaml');
       const kinds = files.flatMap((f) => f.objects.map((o) => (o as { kind?: string }).kind));

@@ -10,7 +10,7 @@ import type { PatternName, ProjectOptions } from '../src/patterns/types.js';
 const TEXTS = { en, ko };
 
 function project(pattern: PatternName, sidecarMode: 'native' | 'classic', lang: 'en' | 'ko') {
-  const options: ProjectOptions = { directory: 'demo', pattern, name: 'demo', namespace: 'shop', port: 8080, replicas: 3, sidecarMode, target: 'kind', imagePrefix: 'local/' };
+  const options: ProjectOptions = { lang, directory: 'demo', pattern, name: 'demo', namespace: 'shop', port: 8080, replicas: 3, sidecarMode, target: 'kind', imagePrefix: 'local/' };
   const plan = describePattern(options);
   const containers = [...plan.containers, ...plan.companions.map((c) => c.container)];
   const files = buildManifests(options, plan);

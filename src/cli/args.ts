@@ -15,6 +15,7 @@ Scaffold a Kubernetes pod pattern that works on the first try.
 
 Options:
   -p, --pattern <p>       singleton | sidecar | ambassador | adapter   (asked)
+      --lang <l>          en | ko: README, manifest comments, messages (from LANG: ko* gives ko)
   -n, --name <name>       workload name, a DNS-1123 label         (directory's base name)
       --namespace <ns>    namespace for every object               (none: the context's)
       --port <n>          the app container's port                 (8080)
@@ -36,6 +37,7 @@ Examples:
 
 const FLAGS = {
   pattern: { type: 'string', short: 'p' },
+  lang: { type: 'string' },
   name: { type: 'string', short: 'n' },
   namespace: { type: 'string' },
   port: { type: 'string' },
@@ -75,6 +77,7 @@ export function parseCommandLine(argv: string[]): Command {
   const options: RawOptions = {
     directory: positionals[0],
     pattern: values.pattern,
+    lang: values.lang,
     name: values.name,
     namespace: values.namespace,
     port: values.port,

@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
-import { describePattern, PATTERNS } from '../patterns/index.js';
+import { describePattern, PATTERNS, sampleOptions } from '../patterns/index.js';
 import type { PatternName, ProjectOptions } from '../patterns/types.js';
+import { isLang, LANGS, langFromEnv } from '../i18n/lang.js';
 import { pathTextProblem } from '../write/path-text.js';
 import {
   checkChoice,
@@ -18,6 +19,7 @@ import { UsageError } from './usage-error.js';
 /** What came from flags or prompts, as strings, before validation. */
 export interface RawOptions {
   directory?: string;
+  lang?: string;
   pattern?: string;
   name?: string;
   namespace?: string;
@@ -42,7 +44,7 @@ export const DEFAULTS = {
 
 /** Ports the helpers (and, in `npm run dev`, the demo upstreams) bind next to the app. */
 export function helperPorts(pattern: PatternName): { port: number; container: string }[] {
-  const plan = PATTERNS[pattern].build({ ...placeholderOptions, pattern });
+  const plan = PATTERNS[pattern].build(sampleOptions({ pattern }));
   const inPod = plan.containers.filter((c) => c.role === 'helper').flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: `the ${c.name} container` })));
   const companions = plan.companions.flatMap((c) =>
     c.container.ports.map((p) => ({ port: p.containerPort, container: `the demo ${c.suffix} (it shares localhost with the pod in \`npm run dev\`)` })),
@@ -50,9 +52,6 @@ export function helperPorts(pattern: PatternName): { port: number; container: st
   return [...inPod, ...companions];
 }
 
-const placeholderOptions: ProjectOptions = {
-  directory: '.', pattern: 'singleton', name: 'x', port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: '',
-};
 
 export function defaultName(directory: string): string {
   return basename(resolve(directory));
@@ -95,7 +94,11 @@ export function resolveOptions(raw: RawOptions): ProjectOptions {
   const imagePrefix = raw.imagePrefix ?? DEFAULTS.imagePrefix;
   fail(checkImagePrefix(imagePrefix, name));
 
+  const lang = raw.lang ?? langFromEnv();
+  if (!isLang(lang)) throw new UsageError(`--lang must be ${LANGS.join(' or ')}, got "${lang}"`);
+
   const options: ProjectOptions = {
+    lang,
     directory,
     pattern: pattern as PatternName,
     name,

@@ -1,4 +1,4 @@
-import { PATTERNS, PATTERN_NAMES } from '../patterns/index.js';
+import { PATTERNS, PATTERN_NAMES, sampleOptions } from '../patterns/index.js';
 import type { PatternName } from '../patterns/types.js';
 import { pathTextProblem } from '../write/path-text.js';
 import { DEFAULTS, defaultName, defaultSidecarMode, helperPorts, type RawOptions } from './options.js';
@@ -17,9 +17,7 @@ export interface Question {
 }
 
 const hasHelpers = (a: RawOptions) =>
-  PATTERNS[(a.pattern ?? 'singleton') as PatternName].build({
-    directory: '.', pattern: (a.pattern ?? 'singleton') as PatternName, name: 'x', port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: '',
-  }).containers.some((c) => c.role === 'helper');
+  PATTERNS[(a.pattern ?? 'singleton') as PatternName].build(sampleOptions({ pattern: (a.pattern ?? 'singleton') as PatternName })).containers.some((c) => c.role === 'helper');
 
 export const QUESTIONS: Question[] = [
   { key: 'directory', message: 'Project directory', default: () => DEFAULTS.directory, validate: (v) => pathTextProblem(v.trim()) },

@@ -13,6 +13,11 @@ export const PATTERNS: Record<PatternName, { label: string; build: (o: ProjectOp
 
 export const PATTERN_NAMES = Object.keys(PATTERNS) as PatternName[];
 
+/** Options for asking a pattern what it holds before the user has chosen the rest. */
+export function sampleOptions(overrides: Partial<ProjectOptions> = {}): ProjectOptions {
+  return { lang: 'en', directory: '.', pattern: 'singleton', name: 'x', port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: '', ...overrides };
+}
+
 export function describePattern(options: ProjectOptions): PodSpecPlan {
   return PATTERNS[options.pattern].build(options);
 }

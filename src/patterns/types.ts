@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n/lang.js';
+
 /**
  * The one description of a pod pattern. Manifests, container code, docs, the dev
  * runner and the linter all read this; nothing else restates a port, path or name.
@@ -75,6 +77,8 @@ export interface PodSpecPlan {
 
 /** Everything the user chose, validated. */
 export interface ProjectOptions {
+  /** The language of everything the project says to a person: README, manifest comments, picture. */
+  lang: Lang;
   directory: string;
   pattern: PatternName;
   name: string;

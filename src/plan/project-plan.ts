@@ -1,3 +1,4 @@
+import { catalog } from '../i18n/catalog.js';
 import { buildManifests } from '../manifests/project-manifests.js';
 import { imageName } from '../manifests/container.js';
 import { serializeManifest } from '../manifests/serialize.js';
@@ -90,10 +91,11 @@ function patternFacts(pattern: PodSpecPlan) {
 export function planProject(options: ProjectOptions): ProjectPlan {
   const pattern = describePattern(options);
   const manifests = buildManifests(options, pattern);
+  const allContainers = [...pattern.containers, ...pattern.companions.map((c) => c.container)];
   validateManifests(manifests);
   const files: PlannedFile[] = [
     ...projectFiles(docsContext(options, pattern)),
-    ...manifests.map((m) => ({ path: m.path, content: serializeManifest(m) })),
+    ...manifests.map((m) => ({ path: m.path, content: serializeManifest(m, { text: catalog(options.lang).manifests, containers: allContainers }) })),
     ...containerFolders(pattern).flatMap(containerFiles),
   ];
   return { options, pattern, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };

@@ -32,6 +32,7 @@ async function plannedManifest(): Promise<string> {
   const planModule = GENERATOR_PLAN;
   const { planProject } = await import(/* @vite-ignore */ planModule);
   const plan = planProject({
+    lang: 'en',
     directory: 'demo',
     pattern: 'adapter',
     name: 'demo',
