@@ -1,6 +1,6 @@
 import type { Model } from '@kubernetes-models/base';
 import { describePattern } from '../patterns/index.js';
-import type { PodSpecPlan, ProjectOptions } from '../patterns/types.js';
+import type { PodDescription, ProjectOptions } from '../patterns/types.js';
 import { renderDeployment } from './deployment.js';
 import { renderKustomization } from './kustomization.js';
 import { isClusterNamespace, renderNamespace } from './namespace.js';
@@ -13,7 +13,7 @@ export interface ManifestFile {
 }
 
 /** The k8s/ folder of a project, as typed objects; pure. */
-export function buildManifests(options: ProjectOptions, pattern: PodSpecPlan = describePattern(options)): ManifestFile[] {
+export function buildManifests(options: ProjectOptions, pattern: PodDescription = describePattern(options)): ManifestFile[] {
   const pod = renderDeployment(
     {
       objectName: options.name,

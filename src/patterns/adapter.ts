@@ -1,6 +1,7 @@
 import { appContainer } from './app.js';
 import { ADAPTER_METRICS_PORT, CONTAINER_NAMES, HELPER_DRAIN_MS } from './constants.js';
-import type { PodSpecPlan, ProjectOptions } from './types.js';
+import type { PodDescription, ProjectOptions } from './types.js';
+import { namespaceFlag } from './commands.js';
 
 /** 512 KiB: a status of 1,000 fields is about 30 kB, of 10,000 (MAX_SERIES) about 300 kB; past this the read is cut and counted as too_large. */
 const MAX_STATUS_BYTES = 512 * 1024;
@@ -11,9 +12,11 @@ const MAX_SERIES = 10_000;
  * 146 MiB of RSS scraping a status of 30,000 fields (its young generation alone grows to tens
  * of MiB); with both, 99 MiB at worst against the 160Mi limit (the adapter's memory-bound test).
  */
+const METRICS_PATH = '/metrics';
 const NODE_HEAP_OPTIONS = '--max-old-space-size=48 --max-semi-space-size=2';
 
-export function adapterPattern(options: ProjectOptions): PodSpecPlan {
+export function adapterPattern(options: ProjectOptions): PodDescription {
+  const metricsUrl = `http://127.0.0.1:${ADAPTER_METRICS_PORT}${METRICS_PATH}`;
   return {
     pattern: 'adapter',
     title: 'Adapter monitor',
@@ -29,7 +32,7 @@ export function adapterPattern(options: ProjectOptions): PodSpecPlan {
         ports: [{ name: 'metrics', containerPort: ADAPTER_METRICS_PORT, scope: 'pod', service: { port: ADAPTER_METRICS_PORT } }],
         env: {
           LISTEN_PORT: String(ADAPTER_METRICS_PORT),
-          METRICS_PATH: '/metrics',
+          METRICS_PATH,
           APP_STATUS_URL: `http://127.0.0.1:${options.port}/status`,
           SCRAPE_TIMEOUT_MS: '2000',
           METRIC_PREFIX: 'app_',
@@ -43,6 +46,21 @@ export function adapterPattern(options: ProjectOptions): PodSpecPlan {
         mounts: [],
         readiness: { path: '/readyz', port: 'metrics' },
         liveness: { path: '/healthz', port: 'metrics' },
+        dependencies: { 'prom-client': '^15.1.3' },
+        docs: {
+          start: 'src/translate.ts',
+          tryIt: [
+            { where: 'dev', command: `curl -s http://127.0.0.1:${options.port}/status`, expect: (e) => e.statusJson },
+            { where: 'dev', command: `curl -s ${metricsUrl}`, expect: (e) => e.metricsText },
+            { where: 'dev', command: `curl -s ${metricsUrl} | promtool check metrics`, expect: (e) => e.promtoolClean },
+            {
+              where: 'cluster',
+              command: `kubectl port-forward deploy/${options.name} ${ADAPTER_METRICS_PORT}${namespaceFlag(options)} & curl -s ${metricsUrl}`,
+              expect: (e) => e.metricsText,
+            },
+          ],
+          edges: [{ from: 'Prometheus', to: CONTAINER_NAMES.adapter, label: `:${ADAPTER_METRICS_PORT}${METRICS_PATH}` }],
+        },
       },
     ],
     volumes: [],
@@ -50,7 +68,7 @@ export function adapterPattern(options: ProjectOptions): PodSpecPlan {
     annotations: {
       'prometheus.io/scrape': 'true',
       'prometheus.io/port': String(ADAPTER_METRICS_PORT),
-      'prometheus.io/path': '/metrics',
+      'prometheus.io/path': METRICS_PATH,
     },
   };
 }

@@ -7,7 +7,8 @@ import {
   UPSTREAM_BACKUP_PORT,
   UPSTREAM_PRIMARY_PORT,
 } from './constants.js';
-import type { ContainerSpec, PodSpecPlan, ProjectOptions } from './types.js';
+import { namespaceFlag } from './commands.js';
+import type { ContainerSpec, PodDescription, ProjectOptions } from './types.js';
 
 /** Object-name suffixes of the two demo upstreams (`<name>-upstream-primary`, ...). */
 export const UPSTREAM_SUFFIXES = { primary: 'upstream-primary', backup: 'upstream-backup' } as const;
@@ -21,6 +22,8 @@ const APP_UPSTREAM_TIMEOUT_MS = 3000;
  * costs this once, then the backup answers: 1 s + the backup, inside the app's 3 s.
  */
 const FIRST_BYTE_TIMEOUT_MS = 1000;
+/** HAProxy's `check inter 1s rise 2 fall 2`. */
+const HEALTH_CHECK = { intervalMs: 1000, rise: 2, fall: 2 };
 
 function upstreamContainer(label: string, port: number): ContainerSpec {
   return {
@@ -33,10 +36,11 @@ function upstreamContainer(label: string, port: number): ContainerSpec {
     mounts: [],
     readiness: { path: UPSTREAM_READINESS_PATH, port: 'http' },
     liveness: { path: '/healthz', port: 'http' },
+    docs: { start: 'src/server.ts' },
   };
 }
 
-export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
+export function ambassadorPattern(options: ProjectOptions): PodDescription {
   const host = (suffix: string) => `${options.name}-${suffix}`;
   return {
     pattern: 'ambassador',
@@ -76,10 +80,10 @@ export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
           // back after 2 passed ones. HTTP, not a bare connect: a hung process still accepts.
           HEALTH_CHECK_MODE: 'http',
           HEALTH_CHECK_PATH: UPSTREAM_READINESS_PATH,
-          HEALTH_CHECK_INTERVAL_MS: '1000',
+          HEALTH_CHECK_INTERVAL_MS: String(HEALTH_CHECK.intervalMs),
           HEALTH_CHECK_TIMEOUT_MS: '500',
-          HEALTH_CHECK_RISE: '2',
-          HEALTH_CHECK_FALL: '2',
+          HEALTH_CHECK_RISE: String(HEALTH_CHECK.rise),
+          HEALTH_CHECK_FALL: String(HEALTH_CHECK.fall),
           // Names are resolved once, then refreshed in the background: slow DNS never delays a connect.
           DNS_REFRESH_MS: '5000',
           // After SIGTERM it keeps proxying this long: a classic sidecar is stopped together
@@ -90,6 +94,28 @@ export function ambassadorPattern(options: ProjectOptions): PodSpecPlan {
         readiness: { path: '/readyz', port: 'health' },
         liveness: { path: '/healthz', port: 'health' },
         startup: { path: '/healthz', port: 'health' },
+        docs: {
+          start: 'src/proxy.ts',
+          tryIt: [
+            { where: 'dev', command: `curl -s http://127.0.0.1:${options.port}/upstream`, expect: (e) => e.upstreamAnswers },
+            {
+              where: 'dev',
+              command: `kill -STOP <pid of ${UPSTREAM_SUFFIXES.primary}>; curl -s http://127.0.0.1:${options.port}/upstream; curl -s http://127.0.0.1:${AMBASSADOR_HEALTH_PORT}/healthz`,
+              expect: (e) => e.primaryHung({ firstByteMs: String(FIRST_BYTE_TIMEOUT_MS), outAfterMs: String(HEALTH_CHECK.intervalMs * HEALTH_CHECK.fall) }),
+            },
+            {
+              where: 'dev',
+              command: `kill -CONT <pid of ${UPSTREAM_SUFFIXES.primary}>`,
+              expect: (e) => e.primaryBack({ backAfterMs: String(HEALTH_CHECK.intervalMs * HEALTH_CHECK.rise) }),
+            },
+            {
+              where: 'cluster',
+              command: `kubectl scale deployment ${host(UPSTREAM_SUFFIXES.primary)} --replicas=0${namespaceFlag(options)}`,
+              expect: (e) => e.primaryScaledDown,
+            },
+          ],
+          edges: [UPSTREAM_SUFFIXES.primary, UPSTREAM_SUFFIXES.backup].map((suffix) => ({ from: CONTAINER_NAMES.ambassador, to: suffix })),
+        },
       },
     ],
     volumes: [],

@@ -18,5 +18,9 @@ export function appContainer(options: ProjectOptions, extra: Partial<Pick<Contai
     mounts: extra.mounts ?? [],
     readiness: { path: '/readyz', port: 'http' },
     liveness: { path: '/healthz', port: 'http' },
+    docs: {
+      start: 'src/routes.ts',
+      tryIt: [{ where: 'dev', command: `curl -s http://127.0.0.1:${options.port}/`, expect: (e) => e.appAnswers }],
+    },
   };
 }

@@ -2,9 +2,9 @@ import { adapterPattern } from './adapter.js';
 import { ambassadorPattern } from './ambassador.js';
 import { sidecarPattern } from './sidecar.js';
 import { singletonPattern } from './singleton.js';
-import type { PatternName, PodSpecPlan, ProjectOptions } from './types.js';
+import type { PatternName, PodDescription, ProjectOptions } from './types.js';
 
-export const PATTERNS: Record<PatternName, { label: string; build: (o: ProjectOptions) => PodSpecPlan }> = {
+export const PATTERNS: Record<PatternName, { label: string; build: (o: ProjectOptions) => PodDescription }> = {
   singleton: { label: 'singleton: one app container', build: singletonPattern },
   sidecar: { label: 'sidecar logger: app + log-shipper on a shared volume', build: sidecarPattern },
   ambassador: { label: 'ambassador proxy: app + loopback proxy with failover', build: ambassadorPattern },
@@ -18,13 +18,13 @@ export function sampleOptions(overrides: Partial<ProjectOptions> = {}): ProjectO
   return { lang: 'en', directory: '.', pattern: 'singleton', name: 'x', port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: '', ...overrides };
 }
 
-export function describePattern(options: ProjectOptions): PodSpecPlan {
+export function describePattern(options: ProjectOptions): PodDescription {
   return PATTERNS[options.pattern].build(options);
 }
 
 /** Every port a pod's containers bind, with who binds it: they share one network namespace. */
-export function reservedPorts(plan: PodSpecPlan): { port: number; container: string }[] {
+export function reservedPorts(plan: PodDescription): { port: number; container: string }[] {
   return plan.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name })));
 }
 
-export type { PatternName, PodSpecPlan, ProjectOptions } from './types.js';
+export type { PatternName, PodDescription, ProjectOptions } from './types.js';

@@ -1,7 +1,7 @@
 import { appContainer } from './app.js';
-import type { PodSpecPlan, ProjectOptions } from './types.js';
+import type { PodDescription, ProjectOptions } from './types.js';
 
-export function singletonPattern(options: ProjectOptions): PodSpecPlan {
+export function singletonPattern(options: ProjectOptions): PodDescription {
   return {
     pattern: 'singleton',
     title: 'Singleton',

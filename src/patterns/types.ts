@@ -1,3 +1,4 @@
+import type { readme } from '../i18n/en/readme.js';
 import type { Lang } from '../i18n/lang.js';
 
 /**
@@ -48,6 +49,33 @@ export interface ContainerSpec {
   liveness?: ProbeSpec;
   /** A startup probe gates the containers after a native sidecar. */
   startup?: ProbeSpec;
+  /** npm packages its code needs beyond the project's own (name -> version range). */
+  dependencies?: Record<string, string>;
+  /** What the container teaches in the generated README. */
+  docs?: ContainerDocs;
+}
+
+/** A step of the README's "try it": a command to run and what the reader should see. */
+export interface TryStep {
+  /** `dev`: beside `npm run dev` on this machine; `cluster`: after `npm run deploy`. */
+  where: 'dev' | 'cluster';
+  command: string;
+  expect: (text: (typeof readme)['expect']) => string;
+}
+
+/** An arrow of the pod picture that the pod's wiring (ports, volumes, env) does not already draw. */
+export interface PictureEdge {
+  from: string;
+  to: string;
+  label?: string;
+}
+
+export interface ContainerDocs {
+  /** The short file that holds what the container is for (the README says to start reading there). */
+  start: string;
+  tryIt?: TryStep[];
+  /** Arrows to things outside the pod; `to` names a companion's suffix or a thing outside (drawn round). */
+  edges?: PictureEdge[];
 }
 
 export interface VolumeSpec {
@@ -64,7 +92,8 @@ export interface CompanionSpec {
   container: ContainerSpec;
 }
 
-export interface PodSpecPlan {
+/** One pod, described once: manifests, code, docs, the dev runner and lint all read it. */
+export interface PodDescription {
   pattern: PatternName;
   title: string;
   summary: string;

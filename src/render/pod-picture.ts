@@ -1,33 +1,53 @@
-import { ADAPTER_METRICS_PORT } from '../patterns/constants.js';
-import type { PodSpecPlan, ProjectOptions } from '../patterns/types.js';
+import { catalog } from '../i18n/catalog.js';
+import type { PodDescription, ProjectOptions } from '../patterns/types.js';
 
-/** A Mermaid picture of the pod, drawn from the pattern description (GitHub renders it). */
-export function podPicture(plan: PodSpecPlan, options: ProjectOptions): string {
+/** One container reaching another over the pod's shared localhost, as its environment says. */
+export interface LocalhostUse {
+  from: string;
+  to: string;
+  url: string;
+}
+
+const LOOPBACK_URL = /^(?:[a-z]+:\/\/)?(?:127\.0\.0\.1|localhost):(\d+)\S*$/;
+
+/** Read from the env the manifest sets: a value naming 127.0.0.1:<port> that another container of the pod binds. */
+export function localhostUses(pod: PodDescription): LocalhostUse[] {
+  return pod.containers.flatMap((from) =>
+    Object.values(from.env).flatMap((value) => {
+      const port = Number(LOOPBACK_URL.exec(value)?.[1]);
+      const to = pod.containers.find((c) => c !== from && c.ports.some((p) => p.containerPort === port));
+      return to ? [{ from: from.name, to: to.name, url: value }] : [];
+    }),
+  );
+}
+
+/** A Mermaid picture of the pod, drawn from its description (GitHub renders it). */
+export function podPicture(pod: PodDescription, options: ProjectOptions): string {
+  const t = catalog(options.lang).readme.picture;
   const id = (s: string) => s.replace(/[^a-zA-Z0-9]/g, '_');
+  const main = pod.containers.find((c) => c.ports.some((p) => p.service)) ?? pod.containers[0]!;
   const lines = ['flowchart LR'];
-  lines.push(`  client([client]) -->|"Service ${options.name}"| app`);
-  const shares = plan.volumes.length ? 'one network namespace (localhost) and shared volumes' : 'one network namespace (localhost)';
-  lines.push(`  subgraph pod["Pod ${options.name}: ${shares}"]`);
-  for (const c of plan.containers) {
+  lines.push(`  client([${t.client}]) -->|"${t.service({ name: options.name })}"| ${id(main.name)}`);
+  lines.push(`  subgraph pod["${t.pod({ name: options.name, sharesVolumes: pod.volumes.length > 0 })}"]`);
+  for (const c of pod.containers) {
     const ports = c.ports.map((p) => `${p.scope === 'loopback' ? '127.0.0.1:' : ':'}${p.containerPort}`).join(' ');
     lines.push(`    ${id(c.name)}["${c.name}${ports ? ` ${ports}` : ''}"]`);
   }
-  for (const v of plan.volumes) lines.push(`    ${id(v.name)}[("emptyDir ${v.name}")]`);
+  for (const v of pod.volumes) lines.push(`    ${id(v.name)}[("emptyDir ${v.name}")]`);
   lines.push('  end');
-  for (const v of plan.volumes)
-    for (const c of plan.containers.filter((c) => c.mounts.some((m) => m.volume === v.name))) {
-      const mount = c.mounts.find((m) => m.volume === v.name)!;
-      lines.push(`  ${id(c.name)} ---|"${mount.mountPath}"| ${id(v.name)}`);
-    }
-  if (plan.pattern === 'ambassador') {
-    const app = plan.containers.find((c) => c.name === 'app')!;
-    lines.push(`  app -->|"${app.env.UPSTREAM_URL}"| ambassador`);
-    for (const c of plan.companions) lines.push(`  ambassador --> ${id(c.suffix)}["${options.name}-${c.suffix} :${c.container.ports[0]!.containerPort}"]`);
+  for (const v of pod.volumes)
+    for (const c of pod.containers)
+      for (const m of c.mounts.filter((m) => m.volume === v.name)) lines.push(`  ${id(c.name)} ---|"${m.mountPath}"| ${id(v.name)}`);
+  for (const use of localhostUses(pod)) lines.push(`  ${id(use.from)} -->|"${use.url}"| ${id(use.to)}`);
+  const companions = new Map(pod.companions.map((c) => [c.suffix, c]));
+  const inPod = new Set(pod.containers.map((c) => c.name));
+  const node = (name: string) => {
+    const companion = companions.get(name);
+    if (companion) return `${id(name)}["${options.name}-${name} :${companion.container.ports[0]?.containerPort}"]`;
+    return inPod.has(name) ? id(name) : `${id(name)}([${name}])`;
+  };
+  for (const edge of pod.containers.flatMap((c) => c.docs?.edges ?? [])) {
+    lines.push(`  ${node(edge.from)} -->${edge.label ? `|"${edge.label}"|` : ''} ${node(edge.to)}`);
   }
-  if (plan.pattern === 'adapter') {
-    lines.push(`  prometheus([Prometheus]) -->|":${ADAPTER_METRICS_PORT}/metrics"| adapter`);
-    lines.push('  adapter -->|"GET /status"| app');
-  }
-  if (plan.pattern === 'sidecar') lines.push('  log_shipper -->|"JSON lines on stdout"| logs([kubectl logs])');
   return lines.join('\n');
 }

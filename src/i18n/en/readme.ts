@@ -104,10 +104,12 @@ export const readme = {
   neverHelpers: 'A helper is different: it exists only to serve the app beside it, so it belongs in the same pod, and it lives and dies with it.',
 
   scaleHeading: 'Helpers scale with the app',
-  scale: ({ replicas, containers, helpers }: PodFacts) =>
-    helpers.length === 0
-      ? `\`replicas: ${replicas}\` means ${replicas} ${replicas === 1 ? 'pod' : 'pods'}, each with its own \`app\`.`
-      : `Kubernetes scales pods, not containers: \`replicas: ${replicas}\` means ${replicas} ${replicas === 1 ? 'pod' : 'pods'}, each with its own ${list(containers)}, so ${replicas * containers.length} containers in all. Every copy of the app gets its own ${list(helpers)}; you never scale a helper on its own.`,
+  scale: ({ replicas, containers, helpers }: PodFacts) => {
+    const pods = replicas === 1 ? '1 pod, with' : `${replicas} pods, each with`;
+    return helpers.length === 0
+      ? `\`replicas: ${replicas}\` means ${pods} its own \`app\`.`
+      : `Kubernetes scales pods, not containers: \`replicas: ${replicas}\` means ${pods} its own ${list(containers)}, so ${replicas * containers.length} containers in all. Every copy of the app gets its own ${list(helpers)}; you never scale a helper on its own.`;
+  },
 
   tryHeading: 'Try it',
   tryIntro:
@@ -137,6 +139,13 @@ export const readme = {
     promtoolClean: 'Nothing: the exposition is clean (Debian and Ubuntu ship promtool in the prometheus package).',
   },
 
+  commands: {
+    test: "every container's own tests",
+    dev: 'the pod\'s containers as local processes, sharing localhost as in a pod',
+    images: 'build every container\'s image (docker or podman); BASE_IMAGE=... overrides the base',
+    deploy: 'build, load the images into the cluster, kubectl apply -k k8s/, wait for the rollout',
+    undeploy: 'remove everything',
+  },
   runHeading: 'Run it',
   runDev:
     '`npm run dev` reads `k8s/deployment.yaml` and starts each container as a local process with the manifest\'s environment, sharing `localhost` as in a pod; each `emptyDir` becomes a temporary folder. Output lines are prefixed with the container\'s name, and each container\'s process id is printed when it starts. Ctrl-C stops the app first, then its helpers.',
@@ -149,7 +158,13 @@ export const readme = {
     `Everything goes to the namespace \`${namespace}\`. The project does not create or label it: it belongs to the cluster.`,
   namespaceNone: 'Objects go to the current context\'s namespace.',
 
-  podPictureHeading: 'The pod',
+  picture: {
+    client: 'client',
+    service: ({ name }: { name: string }) => `Service ${name}`,
+    pod: ({ name, sharesVolumes }: { name: string; sharesVolumes: boolean }) =>
+      `Pod ${name}: one network namespace (localhost)${sharesVolumes ? ' and shared volumes' : ''}`,
+  },
+  podPictureHeading: 'This pod',
   containersHeader: '| container | role | listens on | image |',
   roleMain: 'main',
   roleHelper: ({ mode }: { mode: 'native' | 'classic' }): string => (mode === 'native' ? 'helper (native sidecar)' : 'helper (classic sidecar)'),

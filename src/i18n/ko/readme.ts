@@ -107,6 +107,13 @@ export const readme: typeof English = {
     promtoolClean: '아무것도 출력되지 않는다. 형식에 문제가 없다는 뜻이다(데비안과 우분투는 prometheus 패키지에 promtool을 담아 제공한다).',
   },
 
+  commands: {
+    test: '컨테이너마다 자기 테스트',
+    dev: '파드의 컨테이너를 로컬 프로세스로, 파드에서처럼 localhost를 공유하며',
+    images: '컨테이너마다 이미지 빌드(docker 또는 podman). BASE_IMAGE=... 로 베이스 이미지를 바꾼다',
+    deploy: '빌드, 클러스터에 이미지 적재, kubectl apply -k k8s/, 롤아웃 대기',
+    undeploy: '모두 삭제',
+  },
   runHeading: '실행하기',
   runDev:
     '`npm run dev` 는 `k8s/deployment.yaml` 을 읽고, 매니페스트의 환경 변수로 컨테이너마다 로컬 프로세스를 하나씩 시작한다. 파드에서처럼 `localhost` 를 공유하며, `emptyDir` 은 각각 임시 폴더가 된다. 출력의 각 줄 앞에는 컨테이너 이름이 붙고, 컨테이너가 시작할 때 프로세스 ID가 출력된다. Ctrl-C를 누르면 앱이 먼저 멈추고 헬퍼가 뒤따라 멈춘다.',
@@ -119,7 +126,12 @@ export const readme: typeof English = {
     `모든 오브젝트는 \`${namespace}\` 네임스페이스에 들어간다. 이 네임스페이스는 클러스터의 것이므로 프로젝트가 만들거나 레이블을 붙이지 않는다.`,
   namespaceNone: '오브젝트는 현재 컨텍스트의 네임스페이스에 들어간다.',
 
-  podPictureHeading: '파드',
+  picture: {
+    client: '클라이언트',
+    service: ({ name }) => `서비스 ${name}`,
+    pod: ({ name, sharesVolumes }) => `파드 ${name}: 네트워크 네임스페이스 하나(localhost)${sharesVolumes ? '와 공유 볼륨' : ''}`,
+  },
+  podPictureHeading: '이 파드',
   containersHeader: '| 컨테이너 | 역할 | 요청을 받는 주소 | 이미지 |',
   roleMain: '주 컨테이너',
   roleHelper: ({ mode }) => (mode === 'native' ? '헬퍼(네이티브 사이드카)' : '헬퍼(클래식 사이드카)'),
