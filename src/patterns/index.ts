@@ -22,9 +22,5 @@ export function describePattern(options: ProjectOptions): PodDescription {
   return PATTERNS[options.pattern].build(options);
 }
 
-/** Every port a pod's containers bind, with who binds it: they share one network namespace. */
-export function reservedPorts(plan: PodDescription): { port: number; container: string }[] {
-  return plan.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name })));
-}
 
 export type { PatternName, PodDescription, ProjectOptions } from './types.js';
