@@ -74,4 +74,23 @@ describe.each(['en', 'ko'] as const)('every generated README teaches the pod (%s
       for (const c of [...pod.containers, ...pod.companions.map((x) => x.container)]) expect(text).toContain(`containers/${c.template}/${c.docs!.start}`);
     }
   });
+
+  it('states what each helper promises under faults, with the values its manifest sets', () => {
+    const sidecar = readme('sidecar', lang);
+    const shipper = sidecar.pod.containers.find((c) => c.name === 'log-shipper')!;
+    const app = sidecar.pod.containers.find((c) => c.name === 'app')!;
+    expect(sidecar.text).toContain(`\`access.log.1\` … \`.${app.env.ACCESS_LOG_ROTATED_FILES}\``);
+    expect(sidecar.text).toContain(`${Number(app.env.ACCESS_LOG_MAX_BYTES) / 2 ** 20} MiB`);
+    expect(sidecar.text).toContain(`${Number(shipper.env.MAX_LINE_BYTES) / 2 ** 20} MiB`);
+    expect(sidecar.text).toMatch(/`fileId`.*`offset`/);
+    const amb = readme('ambassador', lang);
+    const proxy = amb.pod.containers.find((c) => c.name === 'ambassador')!;
+    expect(amb.text).toContain(`${proxy.env.FIRST_BYTE_TIMEOUT_MS} ms`);
+    expect(amb.text).toContain(`${proxy.env.HEALTH_CHECK_INTERVAL_MS} ms`);
+    const adapter = readme('adapter', lang);
+    const exporter = adapter.pod.containers.find((c) => c.name === 'adapter')!;
+    expect(adapter.text).toContain(`${Number(exporter.env.MAX_STATUS_BYTES) / 1024} KiB`);
+    expect(adapter.text).toContain('160Mi');
+    expect(readme('singleton', lang).text).not.toContain(`## ${readme('singleton', lang).t.promisesHeading}`);
+  });
 });

@@ -1,6 +1,6 @@
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
-import { IMAGE_TAG, RUN_AS_GID, RUN_AS_UID } from '../patterns/constants.js';
+import { APP_MEMORY_LIMIT, HELPER_MEMORY_LIMIT, IMAGE_TAG, RUN_AS_GID, RUN_AS_UID } from '../patterns/constants.js';
 import type { ContainerSpec, ProbeSpec, ProjectOptions } from '../patterns/types.js';
 
 /** `<image-prefix><name>-<container>:dev`, the one rule for image names. */
@@ -14,8 +14,8 @@ export function imageName(options: Pick<ProjectOptions, 'imagePrefix' | 'name'>,
  * (npm run bench), the adapter under 100 MiB on hostile statuses (its memory-bound test).
  */
 const RESOURCES = {
-  main: { requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '500m', memory: '192Mi', 'ephemeral-storage': '64Mi' } },
-  helper: { requests: { cpu: '20m', memory: '48Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '250m', memory: '160Mi', 'ephemeral-storage': '64Mi' } },
+  main: { requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '500m', memory: APP_MEMORY_LIMIT, 'ephemeral-storage': '64Mi' } },
+  helper: { requests: { cpu: '20m', memory: '48Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '250m', memory: HELPER_MEMORY_LIMIT, 'ephemeral-storage': '64Mi' } },
 } as const;
 
 function httpProbe(probe: ProbeSpec, timing: Partial<IProbe>): IProbe {

@@ -1,5 +1,5 @@
 import { appContainer } from './app.js';
-import { ADAPTER_METRICS_PORT, CONTAINER_NAMES, HELPER_DRAIN_MS } from './constants.js';
+import { ADAPTER_METRICS_PORT, CONTAINER_NAMES, HELPER_DRAIN_MS, HELPER_MEMORY_LIMIT } from './constants.js';
 import type { PodDescription, ProjectOptions } from './types.js';
 import { namespaceFlag } from './commands.js';
 
@@ -60,6 +60,7 @@ export function adapterPattern(options: ProjectOptions): PodDescription {
             },
           ],
           edges: [{ from: 'Prometheus', to: CONTAINER_NAMES.adapter, label: `:${ADAPTER_METRICS_PORT}${METRICS_PATH}` }],
+          promise: (p) => p.adapter({ maxStatus: `${MAX_STATUS_BYTES / 1024} KiB`, maxSeries: MAX_SERIES, memory: HELPER_MEMORY_LIMIT }),
         },
       },
     ],

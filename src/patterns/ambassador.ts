@@ -115,6 +115,7 @@ export function ambassadorPattern(options: ProjectOptions): PodDescription {
             },
           ],
           edges: [UPSTREAM_SUFFIXES.primary, UPSTREAM_SUFFIXES.backup].map((suffix) => ({ from: CONTAINER_NAMES.ambassador, to: suffix })),
+          promise: (p) => p.ambassador({ firstByteMs: FIRST_BYTE_TIMEOUT_MS, ...HEALTH_CHECK }),
         },
       },
     ],

@@ -18,8 +18,16 @@ export const SERVICE_HTTP_PORT = 80;
 /** Tag of every image the project builds; never `latest`, so IfNotPresent uses loaded images. */
 export const IMAGE_TAG = 'dev';
 
-/** Public base image the Dockerfiles default to (pinned); BASE_IMAGE overrides it. */
-export const DEFAULT_BASE_IMAGE = 'node:22.12.0-bookworm-slim';
+/**
+ * Public base image the Dockerfiles default to: the current Node LTS (24) on the current slim
+ * Debian (13, trixie), pinned to a patch release so a rebuild gets the same runtime. BASE_IMAGE overrides it.
+ */
+export const DEFAULT_BASE_IMAGE = 'node:24.22.3-trixie-slim';
+
+/** Memory limit of every helper container: its tests hold its measured peak under it. */
+export const HELPER_MEMORY_LIMIT = '160Mi';
+/** Memory limit of the app container. */
+export const APP_MEMORY_LIMIT = '192Mi';
 
 /** Seconds the pod gets to stop: app drain + shipper flush fit well inside. */
 export const TERMINATION_GRACE_SECONDS = 30;

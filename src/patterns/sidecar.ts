@@ -72,6 +72,7 @@ export function sidecarPattern(options: ProjectOptions): PodDescription {
             },
           ],
           edges: [{ from: CONTAINER_NAMES.logShipper, to: 'kubectl logs', label: 'stdout' }],
+          promise: (p) => p.logShipper({ rotatedFiles: ROTATED_FILES, rotateAt: `${ROTATE_AT_BYTES / MiB} MiB`, maxLine: `${MAX_LINE_BYTES / MiB} MiB` }),
         },
       },
     ],

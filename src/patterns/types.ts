@@ -76,6 +76,8 @@ export interface ContainerDocs {
   tryIt?: TryStep[];
   /** Arrows to things outside the pod; `to` names a companion's suffix or a thing outside (drawn round). */
   edges?: PictureEdge[];
+  /** What the container promises when things go wrong, with this pod's values. */
+  promise?: (text: (typeof readme)['promises']) => string;
 }
 
 export interface VolumeSpec {

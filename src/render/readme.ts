@@ -47,6 +47,7 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
     ),
     patterns: PATTERN_NAMES.map((p) => ({ ...t.patterns[p], name: p, marker: p === pod.pattern ? t.thisOne : '' })),
     scale: t.scale(facts),
+    promises: pod.containers.flatMap((c) => (c.docs?.promise ? [c.docs.promise(t.promises)] : [])),
     tryDev: steps.filter((s) => s.where === 'dev').map(text),
     tryCluster: steps.filter((s) => s.where === 'cluster').map(text),
     picture: podPicture(pod, options),

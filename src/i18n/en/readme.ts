@@ -111,6 +111,17 @@ export const readme = {
       : `Kubernetes scales pods, not containers: \`replicas: ${replicas}\` means ${pods} its own ${list(containers)}, so ${replicas * containers.length} containers in all. Every copy of the app gets its own ${list(helpers)}; you never scale a helper on its own.`;
   },
 
+  promisesHeading: 'What the helpers promise',
+  promisesIntro: 'A helper is worth its container only if it keeps its promise when things go wrong. Its own tests (`npm test`) try to break each of these.',
+  promises: {
+    logShipper: ({ rotatedFiles, rotateAt, maxLine }: { rotatedFiles: number; rotateAt: string; maxLine: string }) =>
+      `**log-shipper**: nothing logged is lost while it is on disk. The app keeps ${rotatedFiles} rotated files of ${rotateAt} (\`access.log.1\` … \`.${rotatedFiles}\`); the shipper knows each file by a fingerprint of its first line, keeps its position in every file it has not finished, and after a restart ships what is left of every rotated file, oldest first. If lines were deleted or truncated before it read them, it says so: a warning naming the file and the bytes skipped. After a SIGKILL the batch it was writing may appear twice: every record carries \`fileId\` and \`offset\`, so drop a record whose pair you have already seen. A line longer than ${maxLine} is shipped as one record marked \`"truncated": true\`.`,
+    ambassador: ({ firstByteMs, intervalMs, fall, rise }: { firstByteMs: number; intervalMs: number; fall: number; rise: number }) =>
+      `**ambassador**: until the first byte of an answer, a request goes on to the next upstream when one refuses, resets, closes, or starts no answer within ${firstByteMs} ms; once the answer has begun it is never retried. Each upstream's \`/readyz\` is checked every ${intervalMs} ms: out after ${fall} failed checks in a row (at once after a failed request), back after ${rise} passed ones. A request that timed out on one upstream may have been processed there: retry only what is safe to repeat.`,
+    adapter: ({ maxStatus, maxSeries, memory }: { maxStatus: string; maxSeries: number; memory: string }) =>
+      `**adapter**: its memory stays inside its ${memory} limit whatever the status holds. A status over ${maxStatus} is cut and counted (\`adapter_scrape_errors_total{reason="too_large"}\`), at most ${maxSeries} series are exported (the rest counted in \`adapter_dropped_series\`), and \`NODE_OPTIONS\` caps Node's heap. Name your \`metrics\` fields as Prometheus names a gauge (snake_case, base units such as \`_seconds\` and \`_bytes\`, no \`_total\`, \`_count\`, \`_sum\` or \`_bucket\` suffix); others are left out and counted in \`adapter_skipped_fields\`. \`promtool check metrics\` finds nothing to fix in what it serves.`,
+  },
+
   tryHeading: 'Try it',
   tryIntro:
     'Each step says what to expect. `npm run dev` runs the pod on this machine and prints the process id of each container as it starts; the cluster steps follow `npm run deploy`.',

@@ -80,6 +80,17 @@ export const readme: typeof English = {
       ? `\`replicas: ${replicas}\` 는 파드 ${replicas}개를 뜻하고, 파드마다 \`app\` 컨테이너가 하나씩 있다.`
       : `쿠버네티스는 컨테이너가 아니라 파드를 스케일한다. \`replicas: ${replicas}\` 는 파드 ${replicas}개를 뜻하고, 파드마다 ${list(containers)} 컨테이너가 하나씩 있으므로 컨테이너는 모두 ${replicas * containers.length}개다. 앱의 복제본마다 ${list(helpers)} 컨테이너가 따로 붙는다. 헬퍼만 따로 스케일하는 일은 없다.`,
 
+  promisesHeading: '헬퍼가 지키는 약속',
+  promisesIntro: '헬퍼는 일이 잘못될 때도 약속을 지켜야 컨테이너 하나를 차지할 가치가 있다. 헬퍼마다 자기 테스트(`npm test`)가 아래 약속을 깨뜨려 보려 한다.',
+  promises: {
+    logShipper: ({ rotatedFiles, rotateAt, maxLine }) =>
+      `**log-shipper**: 디스크에 있는 동안에는 로그를 한 줄도 잃지 않는다. 앱은 ${rotateAt} 크기의 로테이션된 파일을 ${rotatedFiles}개까지 남긴다(\`access.log.1\` … \`.${rotatedFiles}\`). log-shipper는 파일마다 첫 줄의 지문(fingerprint)으로 파일을 알아보고, 다 읽지 못한 모든 파일의 위치를 저장하며, 재시작하면 남아 있는 로테이션 파일을 오래된 것부터 마저 보낸다. 읽기 전에 지워지거나 잘린 줄이 있으면 조용히 넘어가지 않고, 파일과 건너뛴 바이트 수를 경고로 알린다. SIGKILL 뒤에는 쓰던 배치가 두 번 나올 수 있다. 모든 레코드에 \`fileId\` 와 \`offset\` 이 있으므로, 이미 본 쌍의 레코드는 버리면 된다. ${maxLine} 보다 긴 줄은 \`"truncated": true\` 표시가 붙은 레코드 하나로 보낸다.`,
+    ambassador: ({ firstByteMs, intervalMs, fall, rise }) =>
+      `**ambassador**: 답의 첫 바이트가 오기 전이라면, 업스트림이 연결을 거부하거나, 리셋하거나, 닫거나, ${firstByteMs} ms 안에 답을 시작하지 않을 때 요청을 다음 업스트림으로 보낸다. 답이 시작된 뒤에는 다시 시도하지 않는다. 업스트림마다 \`/readyz\` 를 ${intervalMs} ms마다 검사해서, 연속 ${fall}번 실패하면(실제 요청이 실패하면 즉시) 빼고, ${rise}번 통과하면 되돌린다. 한 업스트림에서 타임아웃된 요청은 그 업스트림이 이미 처리했을 수도 있으니, 반복해도 안전한 요청만 다시 시도하자.`,
+    adapter: ({ maxStatus, maxSeries, memory }) =>
+      `**adapter**: 상태에 무엇이 들어 있든 메모리는 자기 한도(${memory}) 안에 머문다. ${maxStatus} 를 넘는 상태는 잘라 내고 횟수를 센다(\`adapter_scrape_errors_total{reason="too_large"}\`). 시계열은 최대 ${maxSeries}개까지만 내보내고 나머지는 \`adapter_dropped_series\` 로 센다. \`NODE_OPTIONS\` 가 Node의 힙 크기를 제한한다. \`metrics\` 필드 이름은 프로메테우스가 게이지에 붙이는 이름처럼 짓자(snake_case, \`_seconds\` 와 \`_bytes\` 같은 기본 단위, \`_total\`, \`_count\`, \`_sum\`, \`_bucket\` 접미사 없이). 그렇지 않은 이름은 빼고 \`adapter_skipped_fields\` 로 센다. 어댑터가 내보내는 내용은 \`promtool check metrics\` 로 검사해도 고칠 것이 없다.`,
+  },
+
   tryHeading: '직접 해 보기',
   tryIntro:
     '단계마다 무엇을 보게 되는지 적어 두었다. `npm run dev` 는 이 컴퓨터에서 파드를 실행하며, 각 컨테이너가 시작할 때 프로세스 ID를 출력한다. 클러스터 단계는 `npm run deploy` 다음에 한다.',
