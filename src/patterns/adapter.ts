@@ -1,6 +1,5 @@
-import { appContainer } from './app.js';
 import { ADAPTER_METRICS_PORT, CONTAINER_NAMES, HELPER_DRAIN_MS, HELPER_MEMORY_LIMIT } from './constants.js';
-import type { PodDescription, ProjectOptions } from './types.js';
+import type { HelperPart, ProjectOptions } from './types.js';
 import { namespaceFlag } from './commands.js';
 
 /** 512 KiB: a status of 1,000 fields is about 30 kB, of 10,000 (MAX_SERIES) about 300 kB; past this the read is cut and counted as too_large. */
@@ -15,16 +14,13 @@ const MAX_SERIES = 10_000;
 const METRICS_PATH = '/metrics';
 const NODE_HEAP_OPTIONS = '--max-old-space-size=48 --max-semi-space-size=2';
 
-export function adapterPattern(options: ProjectOptions): PodDescription {
+/** Adapter monitor: the adapter serves the app's own status as Prometheus metrics. */
+export function adapterHelper(options: ProjectOptions): HelperPart {
   const metricsUrl = `http://127.0.0.1:${ADAPTER_METRICS_PORT}${METRICS_PATH}`;
   return {
-    pattern: 'adapter',
-    title: 'Adapter monitor',
-    summary:
-      "The app reports its status in its own JSON format; the adapter container translates it into Prometheus text format, so the app never learns Prometheus.",
-    containers: [
-      appContainer(options),
-      {
+    helper: 'adapter',
+    app: { env: {}, mounts: [] },
+    container: {
         name: CONTAINER_NAMES.adapter,
         template: 'adapter',
         role: 'helper',
@@ -63,7 +59,6 @@ export function adapterPattern(options: ProjectOptions): PodDescription {
           promise: (p) => p.adapter({ maxStatus: `${MAX_STATUS_BYTES / 1024} KiB`, maxSeries: MAX_SERIES, memory: HELPER_MEMORY_LIMIT }),
         },
       },
-    ],
     volumes: [],
     companions: [],
     annotations: {

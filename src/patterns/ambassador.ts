@@ -1,4 +1,3 @@
-import { appContainer } from './app.js';
 import {
   AMBASSADOR_HEALTH_PORT,
   AMBASSADOR_PROXY_PORT,
@@ -8,7 +7,7 @@ import {
   UPSTREAM_PRIMARY_PORT,
 } from './constants.js';
 import { namespaceFlag } from './commands.js';
-import type { ContainerSpec, PodDescription, ProjectOptions } from './types.js';
+import type { ContainerSpec, HelperPart, ProjectOptions } from './types.js';
 
 /** Object-name suffixes of the two demo upstreams (`<name>-upstream-primary`, ...). */
 export const UPSTREAM_SUFFIXES = { primary: 'upstream-primary', backup: 'upstream-backup' } as const;
@@ -40,18 +39,13 @@ function upstreamContainer(label: string, port: number): ContainerSpec {
   };
 }
 
-export function ambassadorPattern(options: ProjectOptions): PodDescription {
+/** Ambassador proxy: the app calls 127.0.0.1; the ambassador owns the way out. */
+export function ambassadorHelper(options: ProjectOptions): HelperPart {
   const host = (suffix: string) => `${options.name}-${suffix}`;
   return {
-    pattern: 'ambassador',
-    title: 'Ambassador proxy',
-    summary:
-      'The app talks only to 127.0.0.1:9000; the ambassador container owns the way out: upstream list, timeouts, health checks and failover.',
-    containers: [
-      appContainer(options, {
-        env: { UPSTREAM_URL: `http://127.0.0.1:${AMBASSADOR_PROXY_PORT}`, UPSTREAM_TIMEOUT_MS: String(APP_UPSTREAM_TIMEOUT_MS) },
-      }),
-      {
+    helper: 'ambassador',
+    app: { env: { UPSTREAM_URL: `http://127.0.0.1:${AMBASSADOR_PROXY_PORT}`, UPSTREAM_TIMEOUT_MS: String(APP_UPSTREAM_TIMEOUT_MS) }, mounts: [] },
+    container: {
         name: CONTAINER_NAMES.ambassador,
         template: 'ambassador',
         role: 'helper',
@@ -118,7 +112,6 @@ export function ambassadorPattern(options: ProjectOptions): PodDescription {
           promise: (p) => p.ambassador({ firstByteMs: FIRST_BYTE_TIMEOUT_MS, ...HEALTH_CHECK }),
         },
       },
-    ],
     volumes: [],
     companions: [
       { suffix: UPSTREAM_SUFFIXES.primary, container: upstreamContainer('primary', UPSTREAM_PRIMARY_PORT) },

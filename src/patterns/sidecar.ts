@@ -1,7 +1,6 @@
-import { appContainer } from './app.js';
 import { APP_DRAIN_MS, CONTAINER_NAMES } from './constants.js';
 import { namespaceFlag } from './commands.js';
-import type { PodDescription, ProjectOptions } from './types.js';
+import type { HelperPart, ProjectOptions } from './types.js';
 
 const LOG_DIR = '/var/log/app';
 const LOG_VOLUME = 'app-logs';
@@ -24,19 +23,16 @@ const LOG_VOLUME_BYTES = (1 + 2 * ROTATED_FILES) * ROTATE_AT_BYTES;
 const LOG_VOLUME_LIMIT = '64Mi';
 if (LOG_VOLUME_BYTES > 60 * MiB) throw new Error('the access log does not fit its emptyDir');
 
-export function sidecarPattern(options: ProjectOptions): PodDescription {
+/** Sidecar logger: the app writes its access log to a shared emptyDir; log-shipper ships it. */
+export function sidecarHelper(options: ProjectOptions): HelperPart {
   const logFile = `${LOG_DIR}/access.log`;
   return {
-    pattern: 'sidecar',
-    title: 'Sidecar logger',
-    summary:
-      'The app writes an access log to a file on a shared emptyDir; a separate log-shipper container follows it and prints each line as JSON on its stdout.',
-    containers: [
-      appContainer(options, {
-        env: { ACCESS_LOG: logFile, ACCESS_LOG_MAX_BYTES: String(ROTATE_AT_BYTES), ACCESS_LOG_ROTATED_FILES: String(ROTATED_FILES) },
-        mounts: [{ volume: LOG_VOLUME, mountPath: LOG_DIR }],
-      }),
-      {
+    helper: 'sidecar',
+    app: {
+      env: { ACCESS_LOG: logFile, ACCESS_LOG_MAX_BYTES: String(ROTATE_AT_BYTES), ACCESS_LOG_ROTATED_FILES: String(ROTATED_FILES) },
+      mounts: [{ volume: LOG_VOLUME, mountPath: LOG_DIR }],
+    },
+    container: {
         name: CONTAINER_NAMES.logShipper,
         template: 'log-shipper',
         role: 'helper',
@@ -74,8 +70,7 @@ export function sidecarPattern(options: ProjectOptions): PodDescription {
           edges: [{ from: CONTAINER_NAMES.logShipper, to: 'kubectl logs', label: 'stdout' }],
           promise: (p) => p.logShipper({ rotatedFiles: ROTATED_FILES, rotateAt: `${ROTATE_AT_BYTES / MiB} MiB`, maxLine: `${MAX_LINE_BYTES / MiB} MiB` }),
         },
-      },
-    ],
+    },
     volumes: [{ name: LOG_VOLUME, sizeLimit: LOG_VOLUME_LIMIT, purpose: 'the access log, written by app and read by log-shipper' }],
     companions: [],
     annotations: {},

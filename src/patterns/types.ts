@@ -6,7 +6,10 @@ import type { Lang } from '../i18n/lang.js';
  * runner and the linter all read this; nothing else restates a port, path or name.
  */
 
-export type PatternName = 'singleton' | 'sidecar' | 'ambassador' | 'adapter';
+/** A helper pattern: one more container beside the app. */
+export type HelperName = 'sidecar' | 'ambassador' | 'adapter';
+/** The four named patterns: the app alone, or the app and one helper. */
+export type PatternName = 'singleton' | HelperName;
 
 /** A container directory under templates/containers/ and containers/ in a project. */
 export type ContainerTemplate = 'app' | 'log-shipper' | 'ambassador' | 'adapter' | 'upstream';
@@ -94,11 +97,23 @@ export interface CompanionSpec {
   container: ContainerSpec;
 }
 
+/** What one helper pattern adds around the app; a pod is the app plus any set of these. */
+export interface HelperPart {
+  helper: HelperName;
+  /** What the app needs to work with this helper: env it reads, volumes it mounts. */
+  app: { env: Record<string, string>; mounts: MountSpec[] };
+  container: ContainerSpec;
+  volumes: VolumeSpec[];
+  companions: CompanionSpec[];
+  /** Pod template annotations (e.g. Prometheus scrape hints). */
+  annotations: Record<string, string>;
+}
+
 /** One pod, described once: manifests, code, docs, the dev runner and lint all read it. */
 export interface PodDescription {
   pattern: PatternName;
-  title: string;
-  summary: string;
+  /** The helpers around the app, in the order their containers come. */
+  helpers: HelperName[];
   containers: ContainerSpec[];
   volumes: VolumeSpec[];
   companions: CompanionSpec[];
