@@ -6,11 +6,14 @@
 import { resolve } from 'node:path';
 import type { NodePlopAPI } from 'node-plop';
 import { resolveOptions, type RawOptions } from './src/cli/options.js';
-import { QUESTIONS } from './src/cli/questions.js';
+import { cliText, type CliText } from './src/cli/cli-text.js';
+import { directoryQuestion, languageQuestion, optionQuestions, type Question } from './src/cli/questions.js';
+import { isLang, langFromEnv } from './src/i18n/lang.js';
 import { PATTERNS, PATTERN_NAMES } from './src/patterns/index.js';
 import type { PatternName } from './src/patterns/types.js';
 import { planProject, type ProjectPlan } from './src/plan/project-plan.js';
-import { writeProject } from './src/write/write-project.js';
+import { checkTarget, writeProject } from './src/write/write-project.js';
+import { describeRefusal, isTargetRefusal } from './src/write/write-error.js';
 
 export const WRITE_PROJECT_ACTION = 'pod-project';
 
@@ -38,16 +41,53 @@ export default function plopfile(plop: NodePlopAPI): void {
   for (const pattern of PATTERN_NAMES) {
     plop.setGenerator(pattern, {
       description: PATTERNS[pattern as PatternName].label,
-      prompts: QUESTIONS.filter((q) => q.key !== 'pattern').map((q) => ({
-        type: q.choices ? 'list' : 'input',
-        name: q.key,
-        message: q.message,
-        ...(q.choices ? { choices: q.choices } : {}),
-        default: (answers: RawOptions) => q.default({ ...answers, pattern }),
-        ...(q.when ? { when: (answers: RawOptions) => q.when!({ ...answers, pattern }) } : {}),
-        ...(q.validate ? { validate: (value: string, answers: RawOptions) => q.validate!(value, { ...answers, pattern }) ?? true } : {}),
-      })),
+      prompts: plopPrompts(pattern),
       actions: [{ type: WRITE_PROJECT_ACTION, pattern } as never],
     });
+  }
+}
+
+/**
+ * The CLI's questions, asked by plop: the language first (defaulting to the environment's),
+ * then every other question in the words of the language chosen.
+ */
+function plopPrompts(pattern: PatternName) {
+  const envLang = langFromEnv();
+  const textOf = (answers: RawOptions) => cliText(isLang(answers.lang) ? answers.lang : envLang);
+  const withPattern = (answers: RawOptions): RawOptions => ({ ...answers, pattern });
+  const asked = (key: Question['key']) => (answers: RawOptions) => questionsIn(textOf(answers)).find((q) => q.key === key)!;
+  const keys = questionsIn(cliText(envLang))
+    .map((q) => q.key)
+    .filter((key) => key !== 'pattern');
+  return keys.map((key) => {
+    const q = asked(key);
+    const sample = q({});
+    return {
+      type: sample.choices ? 'list' : 'input',
+      name: key,
+      message: (answers: RawOptions) => q(answers).message,
+      ...(sample.choices ? { choices: (answers: RawOptions) => q(answers).choices } : {}),
+      default: (answers: RawOptions) => q(answers).default(withPattern(answers)),
+      ...(sample.when ? { when: (answers: RawOptions) => q(answers).when!(withPattern(answers)) } : {}),
+      validate: async (value: string, answers: RawOptions) => {
+        const t = textOf(answers);
+        if (key === 'directory') return (await directoryRefusal(value.trim(), t)) ?? true;
+        return q(answers).validate?.(value.trim(), withPattern(answers)) ?? true;
+      },
+    };
+  });
+}
+
+/** Every question, in the order plop asks them; the language defaults to the environment's. */
+const questionsIn = (t: CliText): Question[] => [languageQuestion(t, langFromEnv()), directoryQuestion(t), ...optionQuestions(t)];
+
+/** Why the folder cannot take the project, in the reader's words; asked as soon as the directory is answered. */
+async function directoryRefusal(dir: string, t: CliText): Promise<string | undefined> {
+  try {
+    await checkTarget(dir, false);
+    return undefined;
+  } catch (error) {
+    if (isTargetRefusal(error)) return describeRefusal(error.reason, t.refusals);
+    throw error;
   }
 }

@@ -49,12 +49,12 @@ const unusedSchemas = leaveOutUnusedSchemas(await schemasInUse());
 
 /**
  * The entry loads each part from its own file in dist/, never inlined: the generate flow
- * through src/cli/load-generate.ts, the lint command and the prompts by require().
+ * through src/cli/load-create-project.ts, the lint command and the prompts by require().
  */
 const partsApart = {
   name: 'parts-apart',
   setup(b) {
-    b.onResolve({ filter: /[\\/]generate-command\.js$/ }, () => ({ path: './generate.cjs', external: true }));
+    b.onResolve({ filter: /[\\/]create-project\.js$/ }, () => ({ path: './generate.cjs', external: true }));
     b.onResolve({ filter: /[\\/]lint[\\/]command\.js$/ }, () => ({ path: './lint.cjs', external: true }));
     b.onResolve({ filter: /^\.[\\/]prompts\.js$/ }, () => ({ path: './prompts.cjs', external: true }));
   },
@@ -96,7 +96,7 @@ const bundle = (name, entry, options = {}) =>
 
 // The entry: arguments, --help, --version; it loads the rest when it is needed.
 await bundle('cli', 'src/cli/bin.ts', { define: { __GENERATE_BUNDLE__: JSON.stringify('./generate.cjs') }, plugins: [...shared.plugins, partsApart] });
-// The generate flow; src/cli/compile-cache.ts keeps its compiled code between runs.
-await bundle('generate', 'src/cli/generate-command.ts');
+// The create-project flow; src/cli/compile-cache.ts keeps its compiled code between runs.
+await bundle('generate', 'src/cli/create-project.ts');
 await bundle('lint', 'src/lint/command.ts');
 await bundle('prompts', 'src/cli/prompts.ts');

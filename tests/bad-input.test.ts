@@ -21,14 +21,21 @@ const CASES: Record<string, Case> = {
   'an upper-case name': { args: [...P, '--name', 'MyApp'], says: /name "MyApp" is not a DNS-1123 label.*"myapp"/ },
   'a name with an underscore': { args: [...P, '--name', 'my_app'], says: /name "my_app" is not a DNS-1123 label/ },
   'a name ending in a dash': { args: [...P, '--name', 'app-'], says: /name "app-" is not a DNS-1123 label/ },
-  'a name starting with a digit (Service names are DNS-1035)': { args: [...P, '--name', '1app'], says: /name "1app" must start with a letter.*DNS-1035/ },
+  'a name starting with a digit (Service names are DNS-1035)': {
+    args: [...P, '--name', '1app'],
+    says: /name "1app" must start with a letter.*DNS-1035/,
+  },
   'a name too long once suffixes are added': {
     args: [...P, '--name', 'a'.repeat(47)],
     says: /name "a{47}" is 47 characters; object names such as "<name>-upstream-primary" must fit in 63, so use at most 46/,
   },
   'a name carrying YAML': { args: [...P, '--name', 'x\nkind: Secret'], says: /name "x\\nkind: Secret" is not a DNS-1123 label/ },
   'a name carrying shell code': { args: [...P, '--name', "x';rm -rf ~;'"], says: /name "x';rm -rf ~;'" is not a DNS-1123 label/ },
-  "a directory whose base name is not a valid name": { args: [...P], dir: 'My App', says: /name "My App" is not a DNS-1123 label.*pass --name/ },
+  'a directory whose base name is not a valid name': {
+    args: [...P],
+    dir: 'My App',
+    says: /name "My App" is not a DNS-1123 label.*pass --name/,
+  },
   'a namespace with an underscore': { args: [...P, '--namespace', 'team_a'], says: /namespace "team_a" is not a DNS-1123 label/ },
   'a reserved namespace': { args: [...P, '--namespace', 'kube-system'], says: /namespace "kube-system" is reserved/ },
   'a namespace over 63 characters': { args: [...P, '--namespace', 'n'.repeat(64)], says: /namespace "n{64}" is longer than 63 characters/ },
@@ -37,23 +44,66 @@ const CASES: Record<string, Case> = {
   'a port that is not a number': { args: [...P, '--port', 'http'], says: /port "http" is not a port number/ },
   'a fractional port': { args: [...P, '--port', '8080.5'], says: /port "8080.5" is not a port number/ },
   'a privileged port': { args: [...P, '--port', '80'], says: /port 80 is privileged: the containers run as a non-root user/ },
-  "the adapter's port": { args: ['--pattern', 'adapter', '--port', '9102'], says: /port 9102 is already used by the adapter container; containers in a pod share one network/ },
-  "the ambassador's port": { args: ['--pattern', 'ambassador', '--port', '9000'], says: /port 9000 is already used by the ambassador container/ },
-  "the ambassador's health port": { args: ['--pattern', 'ambassador', '--port', '9001'], says: /port 9001 is already used by the ambassador container/ },
-  "a demo upstream's port": { args: ['--pattern', 'ambassador', '--port', '9081'], says: /port 9081 is already used by the demo upstream-primary/ },
+  "the adapter's port": {
+    args: ['--pattern', 'adapter', '--port', '9102'],
+    says: /port 9102 is already used by the adapter container of this pod/,
+  },
+  "the ambassador's port": {
+    args: ['--pattern', 'ambassador', '--port', '9000'],
+    says: /port 9000 is already used by the ambassador container/,
+  },
+  "the ambassador's health port": {
+    args: ['--pattern', 'ambassador', '--port', '9001'],
+    says: /port 9001 is already used by the ambassador container/,
+  },
+  "a demo upstream's port": {
+    args: ['--pattern', 'ambassador', '--port', '9081'],
+    says: /port 9081 is where the demo upstream-primary listens under `npm run dev`.*it is not a container of this pod/,
+  },
+  "the other demo upstream's port": {
+    args: ['--pattern', 'ambassador', '--port', '9082'],
+    says: /port 9082 is where the demo upstream-[a-z]+ listens under `npm run dev`/,
+  },
   'zero replicas': { args: [...P, '--replicas', '0'], says: /replicas "0" is not a whole number from 1 to 100/ },
   'negative replicas': { args: [...P, '--replicas=-1'], says: /replicas "-1" is not a whole number from 1 to 100/ },
   'replicas in exponent notation': { args: [...P, '--replicas', '1e3'], says: /replicas "1e3" is not a whole number/ },
   'an unknown sidecar mode': { args: [...P, '--sidecar-mode', 'hybrid'], says: /sidecar mode "hybrid" is not one of: native, classic/ },
-  'an unknown target': { args: [...P, '--target', 'openshift'], says: /target "openshift" is not one of: kind, minikube, k3d, docker-desktop, podman/ },
-  'native sidecars on podman': { args: [...P, '--target', 'podman', '--sidecar-mode', 'native'], says: /native cannot run on the podman target.*--sidecar-mode classic/ },
-  'an upper-case image prefix': { args: [...P, '--image-prefix', 'Local/'], says: /image prefix "Local\/" does not make a valid image name/ },
-  'an image prefix with a space': { args: [...P, '--image-prefix', 'my repo/'], says: /image prefix "my repo\/" does not make a valid image name/ },
-  'an image prefix with a tag in it': { args: [...P, '--image-prefix', 'local/base:1-'], says: /image prefix "local\/base:1-" does not make a valid image name/ },
-  'an image prefix with a bad registry host': { args: [...P, '--image-prefix', 'my_registry.io/'], says: /image prefix "my_registry.io\/" does not make a valid image name/ },
-  'an image prefix whose registry port is above 65535': { args: [...P, '--image-prefix', 'localhost:99999/'], says: /image prefix "localhost:99999\/" does not make a valid image name.*port from 1 to 65535/ },
-  'an image prefix whose registry port is 0': { args: [...P, '--image-prefix', 'registry.example:0/team/'], says: /image prefix "registry.example:0\/team\/" does not make a valid image name/ },
-  'an image prefix carrying YAML': { args: [...P, '--image-prefix', 'x"\nimage: evil'], says: /image prefix "x\\"\\nimage: evil" does not make a valid image name/ },
+  'an unknown target': {
+    args: [...P, '--target', 'openshift'],
+    says: /target "openshift" is not one of: kind, minikube, k3d, docker-desktop, podman/,
+  },
+  'native sidecars on podman': {
+    args: [...P, '--target', 'podman', '--sidecar-mode', 'native'],
+    says: /native cannot run on the podman target.*--sidecar-mode classic/,
+  },
+  'an upper-case image prefix': {
+    args: [...P, '--image-prefix', 'Local/'],
+    says: /image prefix "Local\/" does not make a valid image name/,
+  },
+  'an image prefix with a space': {
+    args: [...P, '--image-prefix', 'my repo/'],
+    says: /image prefix "my repo\/" does not make a valid image name/,
+  },
+  'an image prefix with a tag in it': {
+    args: [...P, '--image-prefix', 'local/base:1-'],
+    says: /image prefix "local\/base:1-" does not make a valid image name/,
+  },
+  'an image prefix with a bad registry host': {
+    args: [...P, '--image-prefix', 'my_registry.io/'],
+    says: /image prefix "my_registry.io\/" does not make a valid image name/,
+  },
+  'an image prefix whose registry port is above 65535': {
+    args: [...P, '--image-prefix', 'localhost:99999/'],
+    says: /image prefix "localhost:99999\/" does not make a valid image name.*port from 1 to 65535/,
+  },
+  'an image prefix whose registry port is 0': {
+    args: [...P, '--image-prefix', 'registry.example:0/team/'],
+    says: /image prefix "registry.example:0\/team\/" does not make a valid image name/,
+  },
+  'an image prefix carrying YAML': {
+    args: [...P, '--image-prefix', 'x"\nimage: evil'],
+    says: /image prefix "x\\"\\nimage: evil" does not make a valid image name/,
+  },
   'an unknown option': { args: [...P, '--colour', 'red'], says: /unknown option --colour; run with --help/ },
   'an option without its value': { args: ['--pattern'], says: /option --pattern needs a value|argument missing/ },
   'two directories': { args: [...P, 'other'], says: /expected one directory, got 2/ },
@@ -62,7 +112,11 @@ const CASES: Record<string, Case> = {
     setup: (ws) => (mkdirSync(join(ws, 'demo')), writeFileSync(join(ws, 'demo/notes.txt'), 'mine')),
     says: /directory .*demo is not empty; choose another directory, or pass --force/,
   },
-  'a directory path that is a file': { args: [...P], setup: (ws) => writeFileSync(join(ws, 'demo'), 'x'), says: /demo exists and is not a directory/ },
+  'a directory path that is a file': {
+    args: [...P],
+    setup: (ws) => writeFileSync(join(ws, 'demo'), 'x'),
+    says: /demo exists and is not a directory/,
+  },
   '--force where a file stands in for a folder the project needs': {
     args: [...P, '--force'],
     setup: (ws) => (mkdirSync(join(ws, 'demo')), writeFileSync(join(ws, 'demo/k8s'), 'x')),
@@ -152,5 +206,26 @@ describe('a directory that cannot be used is refused with exit 2, a message, and
     expect(result.stderr.length).toBeLessThan(1000);
     expect(result.exitCode).toBe(2);
     expect(snapshot(ws)).toEqual(before);
+  });
+});
+
+describe('every port refusal carries the pod lesson, in the language asked', () => {
+  const PORTS: [string, string][] = [
+    ['singleton', 'http'],
+    ['singleton', '80'],
+    ['adapter', '9102'],
+    ['ambassador', '9000'],
+    ['ambassador', '9081'],
+    ['ambassador', '9082'],
+  ];
+  it.each(PORTS)('%s --port %s', async (pattern, port) => {
+    const ws = workspace();
+    const en = await runCli([join(ws, 'demo'), '--pattern', pattern, '--port', port, '--yes']);
+    expect(en.exitCode).toBe(2);
+    expect(en.stderr).toContain('The containers of one pod share one network, so no two of them may bind the same port.');
+    const ko = await runCli([join(ws, 'demo'), '--pattern', pattern, '--port', port, '--yes', '--lang', 'ko']);
+    expect(ko.exitCode).toBe(2);
+    expect(ko.stderr).toContain('한 파드의 컨테이너는 네트워크 하나를 함께 쓰므로, 두 컨테이너가 같은 포트를 바인드할 수 없다.');
+    expect(listFiles(ws)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import type { generate as Generate } from '../src/cli/generate-command.js';
+import type { createProject as CreateProject } from '../src/cli/create-project.js';
 import { resolveOptions } from '../src/cli/options.js';
 import { manifestVariants } from '../src/cli/variants.js';
 import { SIDECAR_MODES, TARGETS } from '../src/cli/rules.js';
@@ -43,13 +43,13 @@ describe('the bundled CLI', () => {
   });
 
   it('validates every variant with the schemas it keeps: each pattern, target, sidecar mode, namespace or not, replicas', async () => {
-    const { generate } = createRequire(import.meta.url)(join(ROOT, 'dist', 'generate.cjs')) as { generate: typeof Generate };
+    const { createProject } = createRequire(import.meta.url)(join(ROOT, 'dist', 'generate.cjs')) as { createProject: typeof CreateProject };
     const variants = manifestVariants();
     for (const variant of variants) {
       const out: string[] = [];
       const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), interactive: false };
       const raw = { directory: join(tmpdir(), 'never-written'), ...variant, yes: true, dryRun: true };
-      const code = await generate(raw, io, () => Promise.reject(new Error('no prompts')));
+      const code = await createProject(raw, io, () => Promise.reject(new Error('no prompts')));
       expect({ ...variant, code, out: out.join('') }).toMatchObject({ code: 0 });
     }
     // Every pattern, target and sidecar mode, but native sidecars on podman (refused, by design), times namespace and replicas.

@@ -1,39 +1,10 @@
 import { parseArgs } from 'node:util';
+import { isLang, langFromEnv, type Lang } from '../i18n/lang.js';
+import type { CliText } from './cli-text.js';
 import type { RawOptions } from './options.js';
 import { UsageError } from './usage-error.js';
 
-export type Command =
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'lint'; argv: string[] }
-  | { kind: 'generate'; options: RawOptions };
-
-export const HELP = `Usage: create-pod-pattern [directory] [options]
-       create-pod-pattern lint <file or folder...> [--format text|json]
-
-Scaffold a Kubernetes pod pattern that works on the first try.
-
-Options:
-  -p, --pattern <p>       singleton | sidecar | ambassador | adapter   (asked)
-      --lang <l>          en | ko: README, manifest comments, messages (from LANG: ko* gives ko)
-  -n, --name <name>       workload name, a DNS-1123 label         (directory's base name)
-      --namespace <ns>    namespace for every object               (none: the context's)
-      --port <n>          the app container's port                 (8080)
-      --replicas <n>      Deployment replicas                      (1)
-      --sidecar-mode <m>  native | classic                         (native; classic for podman)
-      --target <t>        kind | minikube | k3d | docker-desktop | podman   (kind)
-      --image-prefix <s>  prefix of every image name               (local/)
-  -y, --yes               take the default for everything not given; never prompt
-      --force             write into a non-empty directory: the files the project
-                          generates are replaced, all others kept; all or nothing
-      --dry-run           print what would be written; write nothing
-  -h, --help              show this help
-  -v, --version           show the version
-
-Examples:
-  npx create-pod-pattern my-service --pattern sidecar --yes
-  npm create pod-pattern@latest my-service -- --pattern adapter --namespace demo
-`;
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; argv: string[] } | { kind: 'generate'; options: RawOptions };
 
 const FLAGS = {
   pattern: { type: 'string', short: 'p' },
@@ -52,28 +23,38 @@ const FLAGS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-function explain(error: unknown): string {
+/** Node's own words for a bad option, said again in the reader's language. */
+function explain(error: unknown, t: CliText): string {
   const message = (error as Error).message;
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option ${unknown[1]}; run with --help to see the options`;
+  if (unknown) return t.usage.unknownOption({ option: unknown[1]! });
   const missing = /Option '(--?[\w-]+)[^']*' argument (?:missing|is ambiguous)/.exec(message);
-  if (missing) return `option ${missing[1]} needs a value, e.g. ${missing[1]} <value>`;
-  return `${message}; run with --help to see the options`;
+  if (missing) return t.usage.missingValue({ option: missing[1]! });
+  return t.usage.other({ message });
 }
 
-export function parseCommandLine(argv: string[]): Command {
+/**
+ * The language to speak before the arguments are understood: a valid --lang, else the
+ * environment's. An invalid --lang is refused later, in the environment's language.
+ */
+export function requestedLang(argv: string[], env: Record<string, string | undefined> = process.env): Lang {
+  const { values } = parseArgs({ args: argv, options: { lang: FLAGS.lang }, strict: false, allowPositionals: true });
+  return isLang(values.lang) ? values.lang : langFromEnv(env);
+}
+
+export function parseCommandLine(argv: string[], t: CliText): Command {
   if (argv[0] === 'lint') return { kind: 'lint', argv: argv.slice(1) };
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof FLAGS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(explain(error));
+    throw new UsageError(explain(error, t));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   if (positionals.length > 1)
-    throw new UsageError(`expected one directory, got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(' ')}`);
+    throw new UsageError(t.usage.twoDirectories({ count: positionals.length, given: positionals.map((p) => JSON.stringify(p)).join(' ') }));
   const options: RawOptions = {
     directory: positionals[0],
     pattern: values.pattern,

@@ -2,9 +2,16 @@
 import module from 'node:module';
 import { main } from './main.js';
 
-// Node >= 22.1 keeps compiled code between runs (the generate flow is loaded after this;
+// Node >= 22.1 keeps compiled code between runs (the create-project flow is loaded after this;
 // on older Node, src/cli/compile-cache.ts does the same for it).
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+// Output piped into a reader that stops early (`| head -3`): no one is left to read the rest,
+// so stop quietly, as `cat` and `ls` do, instead of dying on an unhandled EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),

@@ -1,8 +1,10 @@
 import { basename, resolve } from 'node:path';
 import { describePattern, PATTERNS, sampleOptions } from '../patterns/index.js';
 import type { PatternName, ProjectOptions } from '../patterns/types.js';
-import { isLang, LANGS, langFromEnv } from '../i18n/lang.js';
-import { pathTextProblem } from '../write/path-text.js';
+import { isLang, LANGS, langFromEnv, type Lang } from '../i18n/lang.js';
+import { pathTextIssue } from '../write/path-text.js';
+import { describeRefusal } from '../write/write-error.js';
+import { cliText } from './cli-text.js';
 import {
   checkChoice,
   checkImagePrefix,
@@ -11,6 +13,7 @@ import {
   checkPattern,
   checkPort,
   checkReplicas,
+  type PortOwner,
   SIDECAR_MODES,
   TARGETS,
 } from './rules.js';
@@ -42,16 +45,18 @@ export const DEFAULTS = {
   imagePrefix: 'local/',
 };
 
-/** Ports the helpers (and, in `npm run dev`, the demo upstreams) bind next to the app. */
-export function helperPorts(pattern: PatternName): { port: number; container: string }[] {
+/**
+ * Ports bound next to the app: by the pod's helpers, and, under `npm run dev`, by the demo
+ * companions that share this machine's localhost with the pod.
+ */
+export function helperPorts(pattern: PatternName): PortOwner[] {
   const plan = PATTERNS[pattern].build(sampleOptions({ pattern }));
-  const inPod = plan.containers.filter((c) => c.role === 'helper').flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: `the ${c.name} container` })));
-  const companions = plan.companions.flatMap((c) =>
-    c.container.ports.map((p) => ({ port: p.containerPort, container: `the demo ${c.suffix} (it shares localhost with the pod in \`npm run dev\`)` })),
-  );
+  const inPod = plan.containers
+    .filter((c) => c.role === 'helper')
+    .flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name })));
+  const companions = plan.companions.flatMap((c) => c.container.ports.map((p) => ({ port: p.containerPort, companion: c.suffix })));
   return [...inPod, ...companions];
 }
-
 
 export function defaultName(directory: string): string {
   return basename(resolve(directory));
@@ -66,36 +71,42 @@ function fail(problem: string | undefined): void {
   if (problem) throw new UsageError(problem);
 }
 
-/** Fills defaults and validates everything; pure. Throws UsageError naming the value and the rule. */
+/** The language asked for, checked: the first thing resolved, since every message after it uses it. */
+export function resolveLang(raw: RawOptions): Lang {
+  const lang = raw.lang ?? langFromEnv();
+  if (!isLang(lang)) throw new UsageError(cliText(langFromEnv()).rules.badLang({ value: lang, langs: LANGS.join(', ') }));
+  return lang;
+}
+
+/** Fills defaults and validates everything; pure. Throws UsageError naming the value and the rule, in the chosen language. */
 export function resolveOptions(raw: RawOptions): ProjectOptions {
+  const lang = resolveLang(raw);
+  const t = cliText(lang).rules;
   const directory = raw.directory ?? (raw.yes ? DEFAULTS.directory : undefined);
-  if (!directory) throw new UsageError('no directory given: pass it as the first argument (e.g. `create-pod-pattern my-service`), or --yes for the default');
-  fail(pathTextProblem(directory));
+  if (!directory) throw new UsageError(t.noDirectory);
+  const pathIssue = pathTextIssue(directory);
+  if (pathIssue) throw new UsageError(describeRefusal(pathIssue, cliText(lang).refusals));
 
   const pattern = raw.pattern ?? (raw.yes ? DEFAULTS.pattern : undefined);
-  if (pattern === undefined) throw new UsageError(`no pattern given: pass --pattern <${Object.keys(PATTERNS).join('|')}>, or --yes for the default (${DEFAULTS.pattern})`);
-  fail(checkPattern(pattern));
+  if (pattern === undefined) throw new UsageError(t.noPattern({ patterns: Object.keys(PATTERNS).join('|'), fallback: DEFAULTS.pattern }));
+  fail(checkPattern(pattern, t));
 
   const name = raw.name ?? defaultName(directory);
-  const nameProblem = checkName(name);
-  if (nameProblem) throw new UsageError(raw.name === undefined ? `${nameProblem} (the name defaults to the directory's base name; pass --name to choose one)` : nameProblem);
+  const nameProblem = checkName(name, t);
+  if (nameProblem) throw new UsageError(raw.name === undefined ? t.nameFromDirectory({ problem: nameProblem }) : nameProblem);
 
-  if (raw.namespace !== undefined && raw.namespace !== '') fail(checkNamespace(raw.namespace));
+  if (raw.namespace !== undefined && raw.namespace !== '') fail(checkNamespace(raw.namespace, t));
   const port = raw.port ?? DEFAULTS.port;
-  fail(checkPort(port, helperPorts(pattern as PatternName)));
+  fail(checkPort(port, helperPorts(pattern as PatternName), t));
   const replicas = raw.replicas ?? DEFAULTS.replicas;
-  fail(checkReplicas(replicas));
+  fail(checkReplicas(replicas, t));
   const target = raw.target ?? DEFAULTS.target;
-  fail(checkChoice('target', target, TARGETS));
+  fail(checkChoice('target', target, TARGETS, t));
   const sidecarMode = raw.sidecarMode ?? defaultSidecarMode(target);
-  fail(checkChoice('sidecar mode', sidecarMode, SIDECAR_MODES));
-  if (target === 'podman' && sidecarMode === 'native')
-    throw new UsageError('--sidecar-mode native cannot run on the podman target: podman 4.3 never starts the main containers of a pod with native sidecars; use --sidecar-mode classic (the default for podman)');
+  fail(checkChoice('sidecarMode', sidecarMode, SIDECAR_MODES, t));
+  if (target === 'podman' && sidecarMode === 'native') throw new UsageError(t.nativeOnPodman);
   const imagePrefix = raw.imagePrefix ?? DEFAULTS.imagePrefix;
-  fail(checkImagePrefix(imagePrefix, name));
-
-  const lang = raw.lang ?? langFromEnv();
-  if (!isLang(lang)) throw new UsageError(`--lang must be ${LANGS.join(' or ')}, got "${lang}"`);
+  fail(checkImagePrefix(imagePrefix, name, t));
 
   const options: ProjectOptions = {
     lang,

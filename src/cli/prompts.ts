@@ -1,21 +1,48 @@
+/** The questions asked on a TTY, with @inquirer/prompts. Loaded only when prompting. */
+import type { CliText } from './cli-text.js';
 import type { RawOptions } from './options.js';
-import { QUESTIONS } from './questions.js';
+import { directoryQuestion, languageQuestion, optionQuestions, type Question } from './questions.js';
 
-/** Asks, on a TTY, every question whose flag was not given. Loaded only when prompting. */
-export async function askMissing(given: RawOptions): Promise<RawOptions> {
+/**
+ * Each prompt clears itself when it ends, so a Ctrl-C leaves no half-answered question on
+ * the screen; an answered one is then written again as one line.
+ */
+const CLEAR_WHEN_DONE = { clearPromptOnDone: true };
+
+async function ask(
+  q: Question,
+  answers: RawOptions,
+  check?: (value: string) => Promise<string | undefined> | string | undefined,
+): Promise<string> {
   const { input, select } = await import('@inquirer/prompts');
+  const def = q.default(answers);
+  const answer = q.choices
+    ? await select({ message: q.message, choices: q.choices, default: def }, CLEAR_WHEN_DONE)
+    : (
+        await input({ message: q.message, default: def, validate: async (value) => (await check?.(value.trim())) ?? true }, CLEAR_WHEN_DONE)
+      ).trim();
+  const shown = q.choices?.find((c) => c.value === answer)?.name ?? answer;
+  process.stdout.write(`✔ ${q.message} ${shown}\n`);
+  return answer;
+}
+
+/** Asked first, in the language of the environment, which is also its default. */
+export async function askLanguage(t: CliText, fallback: string): Promise<string> {
+  return ask(languageQuestion(t, fallback), {});
+}
+
+/** The directory, refused at once when the folder cannot take the project (`refusal` says why). */
+export async function askDirectory(t: CliText, refusal: (dir: string) => Promise<string | undefined>): Promise<string> {
+  return ask(directoryQuestion(t), {}, refusal);
+}
+
+/** Every other question whose flag was not given. */
+export async function askMissing(given: RawOptions, t: CliText): Promise<RawOptions> {
   const answers: RawOptions = { ...given };
-  for (const q of QUESTIONS) {
+  for (const q of optionQuestions(t)) {
     if (answers[q.key] !== undefined) continue;
     if (q.when && !q.when(answers)) continue;
-    const def = q.default(answers);
-    answers[q.key] = q.choices
-      ? await select({ message: q.message, choices: q.choices, default: def })
-      : await input({
-          message: q.message,
-          default: def,
-          validate: (value) => q.validate?.(value.trim(), answers) ?? true,
-        }).then((v) => v.trim());
+    answers[q.key] = await ask(q, answers, (value) => q.validate?.(value, answers));
   }
   return answers;
 }

@@ -1,6 +1,7 @@
 import { PATTERNS, PATTERN_NAMES, sampleOptions } from '../patterns/index.js';
 import type { PatternName } from '../patterns/types.js';
-import { pathTextProblem } from '../write/path-text.js';
+import { LANGS } from '../i18n/lang.js';
+import type { CliText } from './cli-text.js';
 import { DEFAULTS, defaultName, defaultSidecarMode, helperPorts, type RawOptions } from './options.js';
 import { checkImagePrefix, checkName, checkNamespace, checkPort, checkReplicas, SIDECAR_MODES, suggestName, TARGETS } from './rules.js';
 
@@ -16,42 +17,68 @@ export interface Question {
   when?: (answers: RawOptions) => boolean;
 }
 
+const patternOf = (a: RawOptions) => (a.pattern ?? 'singleton') as PatternName;
 const hasHelpers = (a: RawOptions) =>
-  PATTERNS[(a.pattern ?? 'singleton') as PatternName].build(sampleOptions({ pattern: (a.pattern ?? 'singleton') as PatternName })).containers.some((c) => c.role === 'helper');
+  PATTERNS[patternOf(a)].build(sampleOptions({ pattern: patternOf(a) })).containers.some((c) => c.role === 'helper');
 
-export const QUESTIONS: Question[] = [
-  { key: 'directory', message: 'Project directory', default: () => DEFAULTS.directory, validate: (v) => pathTextProblem(v.trim()) },
-  {
-    key: 'pattern',
-    message: 'Which pod pattern?',
-    choices: PATTERN_NAMES.map((p) => ({ value: p, name: PATTERNS[p].label })),
-    default: () => DEFAULTS.pattern,
-  },
-  {
-    key: 'name',
-    message: 'Workload name (DNS-1123 label)',
-    default: (a) => suggestName(defaultName(a.directory ?? DEFAULTS.directory)),
-    validate: (v) => checkName(v),
-  },
-  { key: 'namespace', message: 'Namespace (empty: the current context\'s)', default: () => '', validate: (v) => (v ? checkNamespace(v) : undefined) },
-  { key: 'port', message: "The app container's port", default: () => DEFAULTS.port, validate: (v, a) => checkPort(v, helperPorts((a.pattern ?? 'singleton') as PatternName)) },
-  { key: 'replicas', message: 'Replicas', default: () => DEFAULTS.replicas, validate: (v) => checkReplicas(v) },
-  {
-    key: 'target',
-    message: 'Local cluster the deploy script aims at first',
-    choices: TARGETS.map((t) => ({ value: t, name: t })),
-    default: () => DEFAULTS.target,
-  },
-  {
-    key: 'sidecarMode',
-    message: 'Sidecar mode',
-    choices: SIDECAR_MODES.map((m) => ({
-      value: m,
-      name: m === 'native' ? 'native: init container with restartPolicy Always (starts first, stops last)' : 'classic: a second entry in containers',
-    })),
-    default: (a) => defaultSidecarMode(a.target),
-    // podman cannot run native sidecars, so there is nothing to choose there.
-    when: (a) => hasHelpers(a) && a.target !== 'podman',
-  },
-  { key: 'imagePrefix', message: 'Image name prefix', default: () => DEFAULTS.imagePrefix, validate: (v, a) => checkImagePrefix(v, a.name ?? 'x') },
-];
+/** The first question, on its own: every later one is asked in the language it picks. */
+export function languageQuestion(t: CliText, fallback: string): Question {
+  return {
+    key: 'lang',
+    message: t.prompts.lang,
+    choices: LANGS.map((lang) => ({ value: lang, name: t.prompts.langChoices[lang] })),
+    default: () => fallback,
+  };
+}
+
+/** The project directory; whether the folder can take the project is checked where it is asked (prompts.ts). */
+export function directoryQuestion(t: CliText): Question {
+  return { key: 'directory', message: t.prompts.directory, default: () => DEFAULTS.directory };
+}
+
+/** Everything after the language and the directory, in the order it is asked. */
+export function optionQuestions(t: CliText): Question[] {
+  const p = t.prompts;
+  const r = t.rules;
+  return [
+    {
+      key: 'pattern',
+      message: p.pattern,
+      // A pattern the catalog has no words for yet is shown with its own label.
+      choices: PATTERN_NAMES.map((name) => ({
+        value: name,
+        name: (p.patterns as Partial<Record<string, string>>)[name] ?? PATTERNS[name].label,
+      })),
+      default: () => DEFAULTS.pattern,
+    },
+    {
+      key: 'name',
+      message: p.name,
+      default: (a) => suggestName(defaultName(a.directory ?? DEFAULTS.directory)),
+      validate: (v) => checkName(v, r),
+    },
+    { key: 'namespace', message: p.namespace, default: () => '', validate: (v) => (v ? checkNamespace(v, r) : undefined) },
+    { key: 'port', message: p.port, default: () => DEFAULTS.port, validate: (v, a) => checkPort(v, helperPorts(patternOf(a)), r) },
+    { key: 'replicas', message: p.replicas, default: () => DEFAULTS.replicas, validate: (v) => checkReplicas(v, r) },
+    {
+      key: 'target',
+      message: p.target,
+      choices: TARGETS.map((target) => ({ value: target, name: target })),
+      default: () => DEFAULTS.target,
+    },
+    {
+      key: 'sidecarMode',
+      message: p.sidecarMode,
+      choices: SIDECAR_MODES.map((mode) => ({ value: mode, name: p.sidecarModes[mode] })),
+      default: (a) => defaultSidecarMode(a.target),
+      // podman cannot run native sidecars, so there is nothing to choose there.
+      when: (a) => hasHelpers(a) && a.target !== 'podman',
+    },
+    {
+      key: 'imagePrefix',
+      message: p.imagePrefix,
+      default: () => DEFAULTS.imagePrefix,
+      validate: (v, a) => checkImagePrefix(v, a.name ?? 'x', r),
+    },
+  ];
+}

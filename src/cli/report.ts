@@ -1,32 +1,35 @@
 import { relative, resolve } from 'node:path';
 import { isClusterNamespace } from '../manifests/namespace.js';
 import type { ProjectPlan } from '../plan/project-plan.js';
+import type { CliText } from './cli-text.js';
 
-export function dryRunReport(plan: ProjectPlan): string {
-  const lines = plan.files.map((f) => `  ${f.path}  (${Buffer.byteLength(f.content)} bytes)`);
-  return [`Would write ${plan.files.length} files to ${plan.options.directory}/ (dry run: nothing written):`, ...lines, ''].join('\n');
+export function dryRunReport(plan: ProjectPlan, t: CliText): string {
+  const lines = plan.files.map((f) => t.outcome.fileLine({ path: f.path, bytes: Buffer.byteLength(f.content) }));
+  return [t.outcome.dryRun({ count: plan.files.length, dir: plan.options.directory }), ...lines, ''].join('\n');
 }
 
-export function nextSteps(plan: ProjectPlan): string {
+export function nextSteps(plan: ProjectPlan, t: CliText): string {
+  const o = t.outcome;
   // Under `npm run create`, npm runs us in the repo root; the user typed from INIT_CWD.
   const dir = relative(process.env.INIT_CWD ?? process.cwd(), resolve(plan.options.directory)) || '.';
   const cd = dir === '.' ? [] : [`  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`];
+  const containers = plan.pattern.containers.map((c) => c.name).join(' + ');
   return [
-    `Created ${/^[aeiou]/i.test(plan.pattern.title) ? 'an' : 'a'} ${plan.pattern.title.toLowerCase()} pod (${plan.pattern.containers.map((c) => c.name).join(' + ')}) in ${dir}/ (${plan.files.length} files).`,
-    ...namespaceNote(plan.options.namespace),
+    o.created({ pattern: plan.options.pattern, containers, dir, count: plan.files.length }),
+    ...namespaceNote(plan.options.namespace, t),
     '',
-    'Next:',
+    o.next,
     ...cd,
     '  npm install',
-    '  npm test          # each container\'s tests',
-    '  npm run dev       # the pod\'s containers as local processes sharing localhost',
-    `  npm run deploy    # build the images and apply k8s/ to your local cluster (${plan.options.target} first)`,
+    `  ${o.test}`,
+    `  ${o.dev}`,
+    `  ${o.deploy({ target: plan.options.target })}`,
     '',
   ].join('\n');
 }
 
 /** A cluster's own namespace gets the objects but is not shipped (src/manifests/namespace.ts says why). */
-function namespaceNote(namespace: string | undefined): string[] {
+function namespaceNote(namespace: string | undefined, t: CliText): string[] {
   if (!namespace || !isClusterNamespace(namespace)) return [];
-  return [`Namespace ${namespace} belongs to the cluster: k8s/ puts every object in it, but does not create, label or delete it (so its Pod Security level stays as it is).`];
+  return [t.outcome.clusterNamespace({ namespace })];
 }

@@ -4,6 +4,7 @@
  */
 import { PATTERN_NAMES } from '../patterns/index.js';
 import { IMAGE_TAG } from '../patterns/constants.js';
+import type { CliText } from '../i18n/en/cli.js';
 
 export const TARGETS = ['kind', 'minikube', 'k3d', 'docker-desktop', 'podman'] as const;
 export const SIDECAR_MODES = ['native', 'classic'] as const;
@@ -14,33 +15,33 @@ export const LONGEST_NAME_SUFFIX = '-upstream-primary';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
-export function show(value: unknown): string {
-  return JSON.stringify(String(value));
-}
+/** The words of the rules, in the reader's language. */
+type RulesText = CliText['rules'];
 
-export function checkName(name: string): string | undefined {
-  if (!name) return 'the name is empty; pass --name <name>, e.g. --name my-service';
+export function checkName(name: string, t: RulesText): string | undefined {
+  if (!name) return t.nameEmpty;
   const max = 63 - LONGEST_NAME_SUFFIX.length;
-  if (name.length > max)
-    return `name ${show(name)} is ${name.length} characters; object names such as "<name>${LONGEST_NAME_SUFFIX}" must fit in 63, so use at most ${max}`;
-  if (!DNS1123_LABEL.test(name))
-    return `name ${show(name)} is not a DNS-1123 label: use lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. ${show(suggestName(name))})`;
-  if (!DNS1035_LABEL.test(name))
-    return `name ${show(name)} must start with a letter, because it also names a Service (DNS-1035), e.g. ${show(`svc-${name}`)}`;
+  if (name.length > max) return t.nameTooLong({ name, length: name.length, suffix: LONGEST_NAME_SUFFIX, max });
+  if (!DNS1123_LABEL.test(name)) return t.nameNotLabel({ name, suggestion: suggestName(name) });
+  if (!DNS1035_LABEL.test(name)) return t.nameNotDns1035({ name, suggestion: `svc-${name}` });
   return undefined;
 }
 
 /** A valid label derived from anything, for suggestions only. */
 export function suggestName(raw: string): string {
-  const s = raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').replace(/-{2,}/g, '-');
+  const s = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '')
+    .replace(/-{2,}/g, '-');
   return s.slice(0, 63 - LONGEST_NAME_SUFFIX.length).replace(/-+$/, '') || 'my-service';
 }
 
-export function checkNamespace(ns: string): string | undefined {
-  if (ns.length > 63) return `namespace ${show(ns)} is longer than 63 characters`;
-  if (!DNS1123_LABEL.test(ns))
-    return `namespace ${show(ns)} is not a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit`;
-  if (ns.startsWith('kube-')) return `namespace ${show(ns)} is reserved for the cluster (kube-*); choose another`;
+export function checkNamespace(namespace: string, t: RulesText): string | undefined {
+  if (namespace.length > 63) return t.namespaceTooLong({ namespace });
+  if (!DNS1123_LABEL.test(namespace)) return t.namespaceNotLabel({ namespace });
+  if (namespace.startsWith('kube-')) return t.namespaceReserved({ namespace });
   return undefined;
 }
 
@@ -48,29 +49,39 @@ export function parseWholeNumber(raw: string): number | undefined {
   return /^[0-9]+$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
 }
 
-export function checkPort(raw: string, reserved: { port: number; container: string }[]): string | undefined {
+/**
+ * Who else binds a port next to the app: a container of this pod, or a demo companion that
+ * runs in a pod of its own in the cluster but beside the pod on localhost under `npm run dev`.
+ */
+export type PortOwner = { port: number; container: string } | { port: number; companion: string };
+
+export function checkPort(raw: string, taken: readonly PortOwner[], t: RulesText): string | undefined {
   const port = parseWholeNumber(raw);
-  if (port === undefined || port < 1 || port > 65535) return `port ${show(raw)} is not a port number: use a whole number from 1024 to 65535`;
-  if (port < 1024)
-    return `port ${port} is privileged: the containers run as a non-root user with every capability dropped, so use 1024 or above (e.g. 8080)`;
-  const taken = reserved.find((r) => r.port === port);
-  if (taken)
-    return `port ${port} is already used by ${taken.container}; containers in a pod share one network, so no two may use the same port: choose another (e.g. 8080)`;
+  if (port === undefined || port < 1 || port > 65535) return t.portNotNumber({ value: raw });
+  if (port < 1024) return t.portPrivileged({ port });
+  const owner = taken.find((o) => o.port === port);
+  if (owner && 'container' in owner) return t.portTakenInPod({ port, container: owner.container });
+  if (owner) return t.portTakenByDemo({ port, companion: owner.companion });
   return undefined;
 }
 
-export function checkReplicas(raw: string): string | undefined {
+export function checkReplicas(raw: string, t: RulesText): string | undefined {
   const n = parseWholeNumber(raw);
-  if (n === undefined || n < 1 || n > 100) return `replicas ${show(raw)} is not a whole number from 1 to 100`;
+  if (n === undefined || n < 1 || n > 100) return t.replicas({ value: raw });
   return undefined;
 }
 
-export function checkChoice<T extends string>(what: string, value: string, choices: readonly T[]): string | undefined {
-  return choices.includes(value as T) ? undefined : `${what} ${show(value)} is not one of: ${choices.join(', ')}`;
+export function checkChoice<T extends string>(
+  what: 'pattern' | 'target' | 'sidecarMode',
+  value: string,
+  choices: readonly T[],
+  t: RulesText,
+): string | undefined {
+  return choices.includes(value as T) ? undefined : t.notOneOf({ what, value, choices: choices.join(', ') });
 }
 
-export function checkPattern(value: string): string | undefined {
-  return checkChoice('pattern', value, PATTERN_NAMES);
+export function checkPattern(value: string, t: RulesText): string | undefined {
+  return checkChoice('pattern', value, PATTERN_NAMES, t);
 }
 
 /** Docker reference grammar: the first part is a registry host only if it has '.', ':' or is localhost. */
@@ -91,9 +102,8 @@ export function isImageRepository(reference: string): boolean {
   return (hasHost ? parts.slice(1) : parts).every((p) => PATH_COMPONENT.test(p)) && reference.length <= 255;
 }
 
-export function checkImagePrefix(prefix: string, name: string): string | undefined {
+export function checkImagePrefix(prefix: string, name: string, t: RulesText): string | undefined {
   const sample = `${prefix}${name}-app`;
-  if (!isImageRepository(sample))
-    return `image prefix ${show(prefix)} does not make a valid image name (${show(`${sample}:${IMAGE_TAG}`)}): use lowercase letters, digits, '.', '_', '-' and '/' (a registry host may carry a port from 1 to 65535), e.g. "local/" or "registry.example:5000/team/"`;
+  if (!isImageRepository(sample)) return t.imagePrefix({ prefix, sample: `${sample}:${IMAGE_TAG}` });
   return undefined;
 }

@@ -7,8 +7,7 @@ import { parseArgs } from 'node:util';
 import { isLang, langFromEnv, type Lang } from '../i18n/lang.js';
 import { formatFindings, formatJson, formatSummary } from './format.js';
 import { FAMILIES } from './limits.js';
-import { lintFiles } from './lint-files.js';
-import { LintPathError, type LintResult } from './load.js';
+import { lintPaths, LintPathError, type LintResult } from './load.js';
 import { checksIn } from './registry.js';
 import { lintText, type LintText } from './text.js';
 import type { Family } from './types.js';
@@ -60,7 +59,10 @@ function chosenLang(argv: string[], env: Record<string, string | undefined>): { 
 }
 
 function parseFamilies(value: string): { families: Family[]; unknown?: string } {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.find((n) => !(FAMILIES as readonly string[]).includes(n));
   return { families: names as Family[], unknown: unknown ?? (names.length === 0 ? value : undefined) };
 }
@@ -106,7 +108,7 @@ export async function runLintCommand(argv: string[], io: LintIO): Promise<number
 
   let result: LintResult;
   try {
-    result = await lintFiles(positionals, { lang, only });
+    result = await lintPaths(positionals, { lang, only });
   } catch (error) {
     if (error instanceof LintPathError) return usageError(error.message);
     throw error;

@@ -2,7 +2,6 @@
 export { runLintCommand, LINT_USAGE, type LintIO, type LintSink } from './command.js';
 export { formatFinding, formatFindings, formatJson, formatSummary } from './format.js';
 export { lintDocuments, lintObjects, podDesignFirst, type LintOptions } from './lint.js';
-export { lintFiles } from './lint-files.js';
 export { collectFiles, lintPaths, LintPathError, parseManifests, YAML_SYNTAX_CHECK, type LintResult } from './load.js';
 export { FAMILIES } from './limits.js';
 export type { LintInput } from './model.js';

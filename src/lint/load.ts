@@ -7,9 +7,12 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { lintDocuments } from './lint.js';
+import { lintDocuments, podDesignFirst, type LintOptions } from './lint.js';
 import { isObj, list, str, type LintInput } from './model.js';
+import { lintText, type LintText } from './text.js';
 import type { Finding } from './types.js';
+
+type LoaderText = LintText['loader'];
 
 /** Id of the loader's own finding; it is not a registry check. */
 export const YAML_SYNTAX_CHECK = 'yaml-syntax';
@@ -50,15 +53,15 @@ async function yamlFilesUnder(dir: string, visited = new Set<string>()): Promise
 }
 
 /** The files to read: given files as they are (any extension), folders searched for *.yaml/*.yml. */
-export async function collectFiles(paths: readonly string[]): Promise<string[]> {
+export async function collectFiles(paths: readonly string[], t: LoaderText = lintText('en').loader): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new LintPathError(error.code === 'ENOENT' ? `${path}: no such file or folder` : `${path}: ${error.message}`);
+      throw new LintPathError(error.code === 'ENOENT' ? t.noSuchPath({ path }) : t.unreadable({ path, reason: error.message }));
     });
     if (info.isDirectory()) {
       const found = await yamlFilesUnder(path);
-      if (found.length === 0) throw new LintPathError(`${path}: no .yaml or .yml files in this folder`);
+      if (found.length === 0) throw new LintPathError(t.noYamlInFolder({ path }));
       files.push(...found);
     } else {
       files.push(path);
@@ -74,7 +77,11 @@ function countObjects(value: unknown): number {
 }
 
 /** Parse one file's text into objects, and syntax findings for documents that do not parse. */
-export function parseManifests(text: string, source: string): { inputs: LintInput[]; findings: Finding[] } {
+export function parseManifests(
+  text: string,
+  source: string,
+  t: LoaderText = lintText('en').loader,
+): { inputs: LintInput[]; findings: Finding[] } {
   const inputs: LintInput[] = [];
   const findings: Finding[] = [];
   parseAllDocuments(text).forEach((doc, index) => {
@@ -83,8 +90,8 @@ export function parseManifests(text: string, source: string): { inputs: LintInpu
         check: YAML_SYNTAX_CHECK,
         severity: 'error',
         object: `document ${index + 1}`,
-        message: `The YAML does not parse: ${message}`,
-        fix: 'Fix the YAML syntax (indentation, quoting, a stray tab or colon) at the place named; `---` separates documents.',
+        message: t.yamlSyntax({ error: message }),
+        fix: t.yamlSyntaxFix,
         source,
       });
     if (doc.errors.length > 0) {
@@ -101,22 +108,27 @@ export function parseManifests(text: string, source: string): { inputs: LintInpu
   return { inputs, findings };
 }
 
-/** Lint files and folders together, so Services are matched against the Deployments beside them. */
-export async function lintPaths(paths: readonly string[]): Promise<LintResult> {
-  if (paths.length === 0) throw new LintPathError('no file or folder to lint');
-  const files = await collectFiles(paths);
+/**
+ * Lint files and folders together, so Services are matched against the Deployments beside
+ * them, in the reader's language and with only the families asked for.
+ */
+export async function lintPaths(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
+  const t = lintText(options.lang).loader;
+  if (paths.length === 0) throw new LintPathError(t.nothingToLint);
+  const files = await collectFiles(paths, t);
   const inputs: LintInput[] = [];
+  // A file that does not parse is reported whatever --only says: nothing in it was checked.
   const syntaxFindings: Finding[] = [];
   for (const file of files) {
     const text = await readFile(file, 'utf8').catch((error: Error) => {
-      throw new LintPathError(`${file}: ${error.message}`);
+      throw new LintPathError(t.unreadable({ path: file, reason: error.message }));
     });
-    const parsed = parseManifests(text, file);
+    const parsed = parseManifests(text, file, t);
     inputs.push(...parsed.inputs);
     syntaxFindings.push(...parsed.findings);
   }
   return {
-    findings: [...syntaxFindings, ...lintDocuments(inputs)],
+    findings: podDesignFirst([...syntaxFindings, ...lintDocuments(inputs, options)]),
     files: files.length,
     objects: inputs.reduce((n, input) => n + countObjects(input.object), 0),
   };

@@ -2,19 +2,26 @@ import { Model } from '@kubernetes-models/base';
 // Not the lint barrel: it would pull the YAML parser and the lint command into every scaffold.
 import { formatFinding } from '../lint/format.js';
 import { lintDocuments } from '../lint/lint.js';
+import { lintText } from '../lint/text.js';
+import { catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import type { ManifestFile } from './project-manifests.js';
 
 export class ManifestError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the generated manifests are invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly problems: string[],
+    lang: Lang = 'en',
+  ) {
+    super(`${catalog(lang).cli.outcome.invalidManifests}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
 /**
  * Schema first (kubernetes-models' OpenAPI validation), then the linter with every
- * check, the pod rules included (one port per pod, mounts of declared volumes).
+ * check, the pod rules included (one port per pod, mounts of declared volumes). Reported in
+ * the reader's language; a schema's own message is the validator's, in English.
  */
-export function validateManifests(files: ManifestFile[]): void {
+export function validateManifests(files: ManifestFile[], lang: Lang = 'en'): void {
   const problems: string[] = [];
   const documents = files.flatMap((file) =>
     file.objects.map((object) => {
@@ -29,6 +36,6 @@ export function validateManifests(files: ManifestFile[]): void {
       return { object: object instanceof Model ? object.toJSON() : object, source: file.path };
     }),
   );
-  for (const finding of lintDocuments(documents)) problems.push(formatFinding(finding));
-  if (problems.length) throw new ManifestError(problems);
+  for (const finding of lintDocuments(documents, { lang })) problems.push(formatFinding(finding, lintText(lang)));
+  if (problems.length) throw new ManifestError(problems, lang);
 }

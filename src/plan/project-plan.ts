@@ -64,7 +64,7 @@ export function planProject(options: ProjectOptions): ProjectPlan {
   const pattern = describePattern(options);
   const manifests = buildManifests(options, pattern);
   const allContainers = [...pattern.containers, ...pattern.companions.map((c) => c.container)];
-  validateManifests(manifests);
+  validateManifests(manifests, options.lang);
   const files: PlannedFile[] = [
     ...projectFiles(projectContext(options, pattern)),
     ...manifests.map((m) => ({ path: m.path, content: serializeManifest(m, { text: catalog(options.lang).manifests, containers: allContainers }) })),

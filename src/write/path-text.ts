@@ -1,4 +1,5 @@
 import { resolve, sep } from 'node:path';
+import { describeRefusal, type RefusalReason } from './write-error.js';
 
 /** Linux's limits (NAME_MAX, PATH_MAX less the final NUL); most other systems' are the same or larger. */
 const NAME_MAX_BYTES = 255;
@@ -6,15 +7,20 @@ const PATH_MAX_BYTES = 4095;
 
 const shorten = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 40)}…${text.slice(-10)}` : text);
 
-/** Pure: what is wrong with the path as text, or undefined. */
-export function pathTextProblem(dir: string): string | undefined {
-  if (dir === '') return 'the directory is an empty string; pass a folder name (e.g. my-service), or "." for the current folder';
-  if (/[\0\n\r]/.test(dir)) return `directory ${JSON.stringify(dir)} contains control characters; choose a name without them`;
+/** Pure: what is wrong with the path as text, as data, or undefined. */
+export function pathTextIssue(dir: string): RefusalReason | undefined {
+  if (dir === '') return { code: 'emptyPath' };
+  if (/[\0\n\r]/.test(dir)) return { code: 'controlCharacters', dir };
   const full = resolve(dir);
   const long = full.split(sep).find((part) => Buffer.byteLength(part) > NAME_MAX_BYTES);
-  if (long)
-    return `the folder name ${shorten(long)} is ${Buffer.byteLength(long)} bytes long; a file system allows ${NAME_MAX_BYTES} per name, so choose a shorter one`;
+  if (long) return { code: 'nameTooLong', name: shorten(long), bytes: Buffer.byteLength(long), max: NAME_MAX_BYTES };
   if (Buffer.byteLength(full) > PATH_MAX_BYTES)
-    return `the path ${shorten(full)} is ${Buffer.byteLength(full)} bytes long; the system allows ${PATH_MAX_BYTES}, so choose a shorter one`;
+    return { code: 'pathTooLong', path: shorten(full), bytes: Buffer.byteLength(full), max: PATH_MAX_BYTES };
   return undefined;
+}
+
+/** Pure: what is wrong with the path as text, in English, or undefined. */
+export function pathTextProblem(dir: string): string | undefined {
+  const issue = pathTextIssue(dir);
+  return issue && describeRefusal(issue);
 }

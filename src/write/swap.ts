@@ -9,7 +9,7 @@ import { appendFile, lstat, mkdir, readFile, rm, unlink } from 'node:fs/promises
 import { dirname, join } from 'node:path';
 import { move } from './move.js';
 import { removeStaging, stagingFoldersIn, type Staging } from './staging.js';
-import { TargetRefusal } from './write-error.js';
+import { TargetRefusal, type SwapConflict } from './write-error.js';
 
 /** `add`: the target has nothing at that path, the staged entry (maybe a whole folder) moves in. `replace`: a file is swapped. */
 export interface SwapStep {
@@ -35,7 +35,7 @@ async function lstatOrNothing(path: string) {
  */
 export async function planSwap(target: string, paths: string[]): Promise<SwapStep[]> {
   const steps = new Map<string, SwapStep>();
-  const conflicts = new Set<string>();
+  const conflicts = new Map<string, SwapConflict>();
   for (const path of paths) {
     const parts = path.split('/');
     for (let i = 1; i <= parts.length; i++) {
@@ -48,19 +48,19 @@ export async function planSwap(target: string, paths: string[]): Promise<SwapSte
         break;
       }
       if (entry.isSymbolicLink()) {
-        conflicts.add(`${rel} is a symbolic link, and the project never writes through one (nor replaces it)`);
+        conflicts.set(rel, { code: 'isLink', path: rel });
         break;
       }
       if (!isFile && !entry.isDirectory()) {
-        conflicts.add(`${rel} is a file, but the project needs a folder there`);
+        conflicts.set(rel, { code: 'fileWhereFolder', path: rel });
         break;
       }
-      if (isFile && entry.isDirectory()) conflicts.add(`${rel} is a folder, but the project writes a file there`);
+      if (isFile && entry.isDirectory()) conflicts.set(rel, { code: 'folderWhereFile', path: rel });
       else if (isFile) steps.set(rel, { kind: 'replace', path: rel });
     }
   }
   if (conflicts.size)
-    throw new TargetRefusal(`cannot write into ${target}: ${[...conflicts].join('; ')}. Move those aside or choose another directory`);
+    throw new TargetRefusal({ code: 'conflicts', target, conflicts: [...conflicts.values()] });
   return [...steps.values()];
 }
 

@@ -4,11 +4,11 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, parse, resolve, sep } from 'node:path';
-import { pathTextProblem } from './path-text.js';
+import { pathTextIssue } from './path-text.js';
 import { stagingFoldersIn } from './staging.js';
 import { addedByInterruptedRuns } from './swap.js';
 import { LOCK_NAME, readLock } from './target-lock.js';
-import { TargetRefusal } from './write-error.js';
+import { TargetRefusal, type RefusalReason } from './write-error.js';
 
 async function lstatOrNothing(path: string) {
   try {
@@ -25,7 +25,7 @@ async function lstatOrNothing(path: string) {
  * land somewhere other than where it was asked to). Links among the parents are followed,
  * as the shell does (/tmp is one on macOS), unless they lead nowhere.
  */
-async function walkProblem(dir: string): Promise<string | undefined> {
+async function walkProblem(dir: string): Promise<RefusalReason | undefined> {
   const full = resolve(dir);
   const { root } = parse(full);
   const parts = full.slice(root.length).split(sep).filter(Boolean);
@@ -37,14 +37,11 @@ async function walkProblem(dir: string): Promise<string | undefined> {
     if (!entry) return undefined;
     if (entry.isSymbolicLink()) {
       const to = await stat(path).catch(() => undefined);
-      if (isTarget)
-        return `${dir} is a symbolic link${to ? '' : ' to nothing'}; the project is written only into a real folder: pass the folder it points to, or another directory`;
-      if (!to) return `${path} is a symbolic link to nothing, so ${dir} cannot be created; choose another directory`;
-      if (!to.isDirectory()) return `${path} is not a folder, so ${dir} cannot be created in it; choose another directory`;
+      if (isTarget) return { code: 'targetIsLink', dir, dangling: !to };
+      if (!to) return { code: 'parentLinkDangling', path, dir };
+      if (!to.isDirectory()) return { code: 'parentNotFolder', path, dir };
     } else if (!entry.isDirectory()) {
-      return isTarget
-        ? `${dir} exists and is not a directory; choose another directory`
-        : `${path} is a file, so ${dir} cannot be created in it; choose another directory`;
+      return isTarget ? { code: 'targetNotFolder', dir } : { code: 'parentIsFile', path, dir };
     }
   }
   return undefined;
@@ -61,7 +58,7 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
   });
   if (entries === undefined) return 'missing';
   const lock = await readLock(target);
-  if (lock.live && lock.pid !== process.pid) throw new TargetRefusal(`another create-pod-pattern run (pid ${lock.pid}) is writing into ${dir}; wait for it to finish, or choose another directory`);
+  if (lock.live && lock.pid !== process.pid) throw new TargetRefusal({ code: 'locked', dir, pid: lock.pid! });
   // Left by a run that was killed: its lock, its staging folders, and what it added (to be undone).
   const leftovers = new Set([LOCK_NAME, ...(await stagingFoldersIn(target)).map((s) => basename(s.path)), ...(await addedByInterruptedRuns(target))]);
   return entries.some((name) => !leftovers.has(name)) ? 'non-empty' : 'empty';
@@ -69,10 +66,10 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
 
 /** Everything checked before writing; returns the target's state or throws TargetRefusal. */
 export async function checkTarget(dir: string, force: boolean): Promise<TargetState> {
-  const problem = pathTextProblem(dir) ?? (await walkProblem(dir));
+  const problem = pathTextIssue(dir) ?? (await walkProblem(dir));
   if (problem) throw new TargetRefusal(problem);
   const state = await inspectTarget(dir);
   if (state === 'non-empty' && !force)
-    throw new TargetRefusal(`directory ${dir} is not empty; choose another directory, or pass --force to write into it (files the project does not contain are kept)`);
+    throw new TargetRefusal({ code: 'notEmpty', dir });
   return state;
 }

@@ -41,7 +41,7 @@ export async function lockTarget(dir: string, shown: string): Promise<() => Prom
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
     }
     const lock = await readLock(dir);
-    if (lock.live) throw new TargetRefusal(`another create-pod-pattern run (pid ${lock.pid}) is writing into ${shown}; nothing written by this one. Wait for it to finish, or choose another directory`);
+    if (lock.live) throw new TargetRefusal({ code: 'locked', dir: shown, pid: lock.pid! });
     await unlink(path).catch(() => {});
   }
 }

@@ -64,7 +64,7 @@ async function createTarget(target: string, shown: string): Promise<string> {
     return target;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new TargetRefusal(`${shown} was created by another program while this one was about to; nothing written. Run again to write into it (with --force if it is not empty)`);
+    throw new TargetRefusal({ code: 'createdMeanwhile', dir: shown });
   }
 }
 

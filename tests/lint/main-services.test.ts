@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lintObjects, lintFiles, type Finding } from '../../src/lint/index.js';
+import { lintObjects, lintPaths, type Finding } from '../../src/lint/index.js';
 import { mainServices } from '../../src/lint/main-services.js';
 import { buildModel } from '../../src/lint/model.js';
 import { writeFixtures } from './support/fixtures.js';
@@ -37,7 +37,7 @@ const probed = (port: string) => ({
 
 describe('multiple-main-services decides by shape, not image name (issue 14)', () => {
   it("finds the teacher's web, api and db in one pod, with no well-known image name, and lists it before every other finding", async () => {
-    const { findings } = await lintFiles([TEACHER]);
+    const { findings } = await lintPaths([TEACHER]);
     expect(findings.length).toBeGreaterThan(30);
     expect(findings[0]!.check).toBe('multiple-main-services');
     expect(design(findings)).toHaveLength(1);
@@ -52,7 +52,7 @@ describe('multiple-main-services decides by shape, not image name (issue 14)', (
   });
 
   it('finds a web front end and an app without a database (fixture fail-web-app)', async () => {
-    const { findings } = await lintFiles([fixture('multiple-main-services/fail-web-app.yaml')]);
+    const { findings } = await lintPaths([fixture('multiple-main-services/fail-web-app.yaml')]);
     expect(findings.map((f) => f.check)).toEqual(['multiple-main-services']);
     expect(findings[0]!.message).toContain('web (port web (8081)) and app (port http (8080))');
     expect(findings[0]!.message).not.toContain('data');
@@ -60,12 +60,12 @@ describe('multiple-main-services decides by shape, not image name (issue 14)', (
   });
 
   it.each(['pass.yaml', 'pass-classic-ambassador.yaml', 'pass-classic-log-shipper.yaml'])('counts the helper of %s as a helper, in containers', async (file) => {
-    const { findings } = await lintFiles([fixture(`multiple-main-services/${file}`)]);
+    const { findings } = await lintPaths([fixture(`multiple-main-services/${file}`)]);
     expect(findings).toEqual([]);
   });
 
   it('counts a container with its own PersistentVolumeClaim as a main service, even without ports', async () => {
-    const { findings } = await lintFiles([fixture('multiple-main-services/fail-data-volume.yaml')]);
+    const { findings } = await lintPaths([fixture('multiple-main-services/fail-data-volume.yaml')]);
     expect(design(findings)).toHaveLength(1);
     expect(design(findings)[0]!.message).toContain('store (data in /srv/store)');
   });

@@ -13,13 +13,19 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI as a process, without a TTY (as CI and pipes do). */
-export async function runCli(args: string[], options: { cwd?: string; input?: string } = {}): Promise<CliResult> {
+/** An English locale whatever the machine's, so a test sees the language it asks for and no other. */
+export const ENGLISH_LOCALE = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+
+/** Runs the real CLI as a process, without a TTY (as CI and pipes do); `env` is added to an English locale. */
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const result = await execa(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
     reject: false,
-    env: { NO_COLOR: '1' },
+    env: { NO_COLOR: '1', ...ENGLISH_LOCALE, ...options.env },
   });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

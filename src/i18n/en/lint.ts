@@ -59,6 +59,15 @@ Exit status: 0 no findings, 1 findings, 2 bad usage.
     unknownOption: ({ option }: { option: string }) => `unknown option ${option}`,
     missingValue: ({ option }: { option: string }) => `option ${option} needs a value`,
   },
+  /** What the loader says about the files it is given: paths it cannot use, YAML that does not parse. */
+  loader: {
+    noSuchPath: ({ path }: { path: string }) => `${path}: no such file or folder`,
+    noYamlInFolder: ({ path }: { path: string }) => `${path}: no .yaml or .yml files in this folder`,
+    nothingToLint: 'no file or folder to lint',
+    unreadable: ({ path, reason }: { path: string; reason: string }) => `${path}: ${reason}`,
+    yamlSyntax: ({ error }: { error: string }) => `The YAML does not parse: ${error}`,
+    yamlSyntaxFix: 'Fix the YAML syntax (indentation, quoting, a stray tab or colon) at the place named; `---` separates documents.',
+  },
   summary: {
     clean: ({ files, objects }: { files: number; objects: number }) => `No findings (${read(files, objects)}).`,
     found: ({ findings, errors, warnings, files, objects }: { findings: number; errors: number; warnings: number; files: number; objects: number }) =>

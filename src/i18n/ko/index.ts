@@ -1,4 +1,5 @@
 /** The Korean catalog: one file per area, each loaded only by the part of the tool that shows it. */
+export { cli } from './cli.js';
 export { lint } from './lint.js';
 export { manifests } from './manifests.js';
 export { readme } from './readme.js';

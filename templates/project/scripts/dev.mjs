@@ -20,7 +20,9 @@ if (process.exitCode) process.exit(process.exitCode);
 const HEALTHY_RUN_MS = 10_000;
 /** A container sees the manifest's env, not the shell's; node needs only these from the host. */
 const hostEnv = Object.fromEntries(
-  ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'TZ'].filter((key) => key in process.env).map((key) => [key, process.env[key]]),
+  ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'TZ']
+    .filter((key) => key in process.env)
+    .map((key) => [key, process.env[key]]),
 );
 
 process.chdir(projectRoot);
@@ -34,7 +36,9 @@ const width = Math.max(...processes.map(({ name }) => name.length));
 const prefix = (name) => `${name.padEnd(width)} | `;
 
 const problems = [
-  ...processes.filter(({ script }) => !existsSync(script)).map(({ name, script }) => `${name}: ${script} is missing; run \`npm run build\``),
+  ...processes
+    .filter(({ script }) => !existsSync(script))
+    .map(({ name, script }) => `${name}: ${script} is missing; run \`npm run build\``),
   ...portProblems(processes, await busyPorts(processes)),
 ];
 if (problems.length > 0) {
@@ -88,8 +92,13 @@ function supervise({ name, script, env, graceSeconds }) {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
+    // The pid is what `kill -STOP <pid>` (freeze it) or `kill -9 <pid>` (crash it) needs.
+    say(`started, pid ${child.pid}`);
     prefixLines(child.stdout, process.stdout, prefix(name));
     prefixLines(child.stderr, process.stderr, prefix(name));
+    // Only an exit restarts a container. One stopped with SIGSTOP has not exited: it stays
+    // frozen, holding its port, until SIGCONT, as a hung container would until a liveness
+    // probe failed (which this runner, unlike the kubelet, does not run).
     exited = new Promise((resolve) =>
       child.on('close', (code, signal) => {
         resolve();

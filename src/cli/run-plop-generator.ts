@@ -3,7 +3,7 @@ import plopfile, { type CliExtras } from '../../plopfile.ts';
 import type { ProjectPlan } from '../plan/project-plan.js';
 
 /** Runs the pattern's plop generator (the same one `npx plop` runs) without prompting. */
-export async function runGenerator(plan: ProjectPlan, flags: { force: boolean }): Promise<void> {
+export async function runPlopGenerator(plan: ProjectPlan, flags: { force: boolean }): Promise<void> {
   const { options } = plan;
   const plop = await nodePlop(undefined, { destBasePath: process.cwd(), force: false });
   plopfile(plop);
