@@ -20,6 +20,3 @@ export function langFromEnv(env: Record<string, string | undefined> = process.en
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
-
-/** A catalog value: a sentence, or a function of the values it mentions. */
-export type Text = string | ((...args: never[]) => string);

@@ -26,9 +26,6 @@ function writer(sink: LintSink): (text: string) => void {
   return (text) => void (typeof sink === 'function' ? sink(text) : sink.write(text));
 }
 
-/** The usage text in English, for callers that show it without running the command. */
-export const LINT_USAGE = lintText('en').usage;
-
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 

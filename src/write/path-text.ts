@@ -1,5 +1,5 @@
 import { resolve, sep } from 'node:path';
-import { describeRefusal, type RefusalReason } from './write-error.js';
+import type { RefusalReason } from './write-error.js';
 
 /** Linux's limits (NAME_MAX, PATH_MAX less the final NUL); most other systems' are the same or larger. */
 const NAME_MAX_BYTES = 255;
@@ -17,10 +17,4 @@ export function pathTextIssue(dir: string): RefusalReason | undefined {
   if (Buffer.byteLength(full) > PATH_MAX_BYTES)
     return { code: 'pathTooLong', path: shorten(full), bytes: Buffer.byteLength(full), max: PATH_MAX_BYTES };
   return undefined;
-}
-
-/** Pure: what is wrong with the path as text, in English, or undefined. */
-export function pathTextProblem(dir: string): string | undefined {
-  const issue = pathTextIssue(dir);
-  return issue && describeRefusal(issue);
 }

@@ -10,7 +10,7 @@ import { checkTarget } from './target-check.js';
 import { lockTarget } from './target-lock.js';
 import { TargetRefusal } from './write-error.js';
 
-export { checkTarget, inspectTarget, type TargetState } from './target-check.js';
+export { checkTarget } from './target-check.js';
 
 /**
  * All or nothing. The target folder is made with one mkdir (so of two runs at once, one

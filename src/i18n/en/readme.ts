@@ -13,13 +13,6 @@ export interface PodFacts {
   sidecarMode: 'native' | 'classic';
 }
 
-export interface PortFact {
-  container: string;
-  address: string;
-  port: number;
-  portName: string;
-}
-
 export interface LocalhostUse {
   from: string;
   to: string;

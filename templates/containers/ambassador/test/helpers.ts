@@ -112,7 +112,6 @@ export async function answeredBy(proxyPort: number): Promise<string> {
   return (JSON.parse(answer.body) as { upstream: string }).upstream;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves when `socket` closes, with how long that took from now. */
 export function closed(socket: net.Socket): Promise<number> {
