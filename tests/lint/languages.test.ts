@@ -67,7 +67,7 @@ describe('lint in Korean', () => {
   it('says usage mistakes in Korean, with the Korean usage text', async () => {
     const cases: [string[], RegExp][] = [
       [[], /검사할 파일이나 폴더를 하나 이상 지정한다/],
-      [[fixture('base.yaml'), '--format', 'xml'], /--format은 text 또는 json이어야 한다\("xml"는 쓸 수 없다\)/],
+      [[fixture('base.yaml'), '--format', 'xml'], /--format은 text 또는 json이어야 한다\("xml" 값은 쓸 수 없다\)/],
       [[fixture('base.yaml'), '--only', 'security'], /--only: "security"라는 검사 분류는 없다\. 분류는 pod-design, pod-security, resources, probes, images, workload, services이다/],
       [[fixture('base.yaml'), '--strict'], /알 수 없는 옵션 --strict/],
       [[fixture('base.yaml'), '--lang', 'fr'], /--lang은 en 또는 ko여야 한다/],
