@@ -63,7 +63,7 @@ const partsApart = {
 const shared = {
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  target: 'node20',
   minify: true,
   legalComments: 'linked',
   alias: {

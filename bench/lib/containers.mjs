@@ -30,7 +30,7 @@ export async function bundleContainer(name) {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node18',
+    target: 'node20',
     format: 'cjs',
     logLevel: 'silent',
   });

@@ -69,6 +69,8 @@ export function planProject(options: ProjectOptions): ProjectPlan {
     ...projectFiles(projectContext(options, pattern)),
     ...manifests.map((m) => ({ path: m.path, content: serializeManifest(m, { text: catalog(options.lang).manifests, containers: allContainers }) })),
     ...containerFolders(pattern).flatMap((c) => containerFiles(c, options)),
+    // What every container's process tests share (they import it as ../../../test-support/).
+    ...listTemplateFiles('test-support').map((rel) => ({ path: `test-support/${rel}`, content: readTemplate(`test-support/${rel}`) })),
   ];
   return { options, pattern, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }

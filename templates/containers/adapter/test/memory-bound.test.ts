@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startBundled } from './bundled-process';
+import { startBundled } from '../../../test-support/bundled-process';
 import { fakeApp, get, SAMPLE_STATUS, sampleLines, value } from './helpers';
 import { adapterManifest } from './manifest';
+
+const ENTRY = new URL('../src/index.ts', import.meta.url);
 
 /**
  * Below the limit by this share: the kubelet counts more than RSS (page cache, kernel
@@ -101,7 +103,7 @@ describe.skipIf(process.platform !== 'linux')('adapter memory, whatever the stat
     let answer: Answer = sending(JSON.stringify(SAMPLE_STATUS));
     const appPort = await fakeApp((req, res) => answer(req, res));
     // The manifest's environment as is (NODE_OPTIONS included), but for two loopback ports.
-    const proc = await startBundled({ ...manifest.env, LISTEN_PORT: '0', APP_STATUS_URL: `http://127.0.0.1:${appPort}/status` });
+    const proc = await startBundled(ENTRY, { ...manifest.env, LISTEN_PORT: '0', APP_STATUS_URL: `http://127.0.0.1:${appPort}/status` });
     try {
       const { port } = (await proc.waitFor('listening')) as { port: number };
       const peaks: string[] = [];

@@ -1,15 +1,17 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startBundled } from './bundled-process';
+import { startBundled } from '../../../test-support/bundled-process';
 import { fakeApp, SAMPLE_STATUS } from './helpers';
 import { adapterManifest } from './manifest';
+
+const ENTRY = new URL('../src/index.ts', import.meta.url);
 
 describe('adapter process', () => {
   it('finishes a scrape in flight after SIGTERM, then exits 0', async () => {
     // The app answers after 300 ms, so the scrape is still in flight when SIGTERM arrives.
     const appPort = await fakeApp((_req, res) => setTimeout(() => res.end(JSON.stringify(SAMPLE_STATUS)), 300));
     const { env } = await adapterManifest();
-    const proc = await startBundled({ ...env, LISTEN_PORT: '0', APP_STATUS_URL: `http://127.0.0.1:${appPort}/status` });
+    const proc = await startBundled(ENTRY, { ...env, LISTEN_PORT: '0', APP_STATUS_URL: `http://127.0.0.1:${appPort}/status` });
     try {
       const { port } = (await proc.waitFor('listening')) as { port: number };
       const scrape = new Promise<{ status: number; body: string }>((resolve, reject) => {

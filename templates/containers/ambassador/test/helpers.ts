@@ -3,7 +3,9 @@ import net from 'node:net';
 import { afterEach } from 'vitest';
 import { startAmbassador, type AmbassadorDeps, type RunningAmbassador } from '../src/ambassador';
 import type { AmbassadorConfig, UpstreamAddress } from '../src/config';
-import { startBundled, type RunningProcess } from './bundled-process';
+import { startBundled, type RunningProcess } from '../../../test-support/bundled-process';
+
+const ENTRY = new URL('../src/index.ts', import.meta.url);
 
 /** Everything started by a test, stopped after it whatever happened. */
 const cleanups: (() => unknown)[] = [];
@@ -171,7 +173,7 @@ export function ambassadorEnv(upstreams: string, overrides: Record<string, strin
 
 /** The bundled ambassador as its own process, proxying to one upstream; killed after the test. */
 export async function ambassadorProcess(upstreamPort: number, drainMs: number): Promise<AmbassadorProcess> {
-  const proc = await startBundled(ambassadorEnv(`127.0.0.1:${upstreamPort}`, { SHUTDOWN_DRAIN_MS: String(drainMs) }));
+  const proc = await startBundled(ENTRY, ambassadorEnv(`127.0.0.1:${upstreamPort}`, { SHUTDOWN_DRAIN_MS: String(drainMs) }));
   cleanups.push(() => proc.child.kill('SIGKILL'));
   const { proxy, healthPort } = (await proc.waitFor('listening')) as { proxy: string; healthPort: number };
   return { proc, proxyPort: Number(proxy.split(':').pop()), healthPort };
