@@ -61,8 +61,8 @@ describe.each(['en', 'ko'] as const)('every generated README teaches the pod (%s
   it('gives try-it steps with what to expect: a port clash, the hung primary kept stopped, READY n/n, deploy --dry-run', () => {
     const amb = readme('ambassador', lang);
     expect(amb.text).toContain('npx create-pod-pattern clash --pattern ambassador --port 9000 --yes');
-    expect(amb.text).toContain('kill -STOP <pid of upstream-primary>');
-    expect(amb.text).toContain('kill -CONT <pid of upstream-primary>');
+    expect(amb.text).toContain(`kill -STOP ${amb.t.pidOf({ name: 'upstream-primary' })}`);
+    expect(amb.text).toContain(`kill -CONT ${amb.t.pidOf({ name: 'upstream-primary' })}`);
     expect(amb.text).toContain(amb.t.expect.podReady({ ready: 2 }));
     expect(amb.text).toContain('npm run deploy -- --dry-run');
     expect(amb.text).toContain('kubectl scale deployment shop-upstream-primary --replicas=0');

@@ -6,7 +6,7 @@ import {
   UPSTREAM_BACKUP_PORT,
   UPSTREAM_PRIMARY_PORT,
 } from './constants.js';
-import { namespaceFlag } from './commands.js';
+import { namespaceFlag, pidOf } from './commands.js';
 import type { ContainerSpec, HelperPart, ProjectOptions } from './types.js';
 
 /** Object-name suffixes of the two demo upstreams (`<name>-upstream-primary`, ...). */
@@ -94,12 +94,12 @@ export function ambassadorHelper(options: ProjectOptions): HelperPart {
             { where: 'dev', command: `curl -s http://127.0.0.1:${options.port}/upstream`, expect: (e) => e.upstreamAnswers },
             {
               where: 'dev',
-              command: `kill -STOP <pid of ${UPSTREAM_SUFFIXES.primary}>; curl -s http://127.0.0.1:${options.port}/upstream; curl -s http://127.0.0.1:${AMBASSADOR_HEALTH_PORT}/healthz`,
+              command: `kill -STOP ${pidOf(UPSTREAM_SUFFIXES.primary)}; curl -s http://127.0.0.1:${options.port}/upstream; curl -s http://127.0.0.1:${AMBASSADOR_HEALTH_PORT}/healthz`,
               expect: (e) => e.primaryHung({ firstByteMs: String(FIRST_BYTE_TIMEOUT_MS), outAfterMs: String(HEALTH_CHECK.intervalMs * HEALTH_CHECK.fall) }),
             },
             {
               where: 'dev',
-              command: `kill -CONT <pid of ${UPSTREAM_SUFFIXES.primary}>`,
+              command: `kill -CONT ${pidOf(UPSTREAM_SUFFIXES.primary)}`,
               expect: (e) => e.primaryBack({ backAfterMs: String(HEALTH_CHECK.intervalMs * HEALTH_CHECK.rise) }),
             },
             {

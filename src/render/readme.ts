@@ -1,6 +1,6 @@
 import { catalog } from '../i18n/catalog.js';
 import { imageName } from '../manifests/container.js';
-import { namespaceFlag } from '../patterns/commands.js';
+import { namespaceFlag, PID_PLACEHOLDER } from '../patterns/commands.js';
 import { PATTERN_NAMES } from '../patterns/index.js';
 import type { ContainerSpec, PodDescription, ProjectOptions, TryStep } from '../patterns/types.js';
 import { localhostUses, podPicture } from './pod-picture.js';
@@ -15,17 +15,20 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
   const helpers = pod.containers.filter((c) => c.role === 'helper');
   const facts = { name: options.name, containers, helpers: helpers.map((c) => c.name), replicas: options.replicas, sidecarMode: options.sidecarMode };
   const address = (c: ContainerSpec) => c.ports.map((p) => `${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort} (${p.name})`).join(', ');
-  const describe = (c: ContainerSpec, owner: string) => ({
-    owner,
-    name: c.name,
-    role: c.role === 'main' ? t.roleMain : t.roleHelper({ mode: options.sidecarMode }),
-    purpose: t.containers[c.template].purpose,
-    listens: address(c) || t.nothing,
-    image: imageName(options, c),
-  });
+  const describe = (c: ContainerSpec, owner: string) => {
+    const purpose = t.containers[c.template].purpose;
+    return {
+      owner,
+      name: c.name,
+      role: c.role === 'main' ? t.roleMain({ purpose }) : t.roleHelper({ mode: options.sidecarMode, purpose }),
+      companion: t.roleCompanion({ name: c.name, purpose }),
+      listens: address(c) || t.nothing,
+      image: imageName(options, c),
+    };
+  };
   const helperPort = helpers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name })))[0];
   const steps = trySteps(options, pod, helperPort);
-  const text = (s: TryStep) => ({ command: s.command, expect: s.expect(t.expect) });
+  const text = (s: TryStep) => ({ command: s.command.replace(PID_PLACEHOLDER, (_, name: string) => t.pidOf({ name })), expect: s.expect(t.expect) });
 
   return {
     t,
@@ -61,7 +64,7 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
         : t.namespaceOwn({ namespace: options.namespace }),
     start: [...pod.containers, ...pod.companions.map((c) => c.container)]
       .filter((c, i, all) => c.docs && all.findIndex((o) => o.template === c.template) === i)
-      .map((c) => ({ line: t.whereStart({ container: c.template, file: `containers/${c.template}/${c.docs!.start}` }), heart: t.containers[c.template].heart })),
+      .map((c) => t.whereStart({ container: c.template, file: `containers/${c.template}/${c.docs!.start}`, heart: t.containers[c.template].heart })),
   };
 }
 

@@ -112,7 +112,7 @@ export const readme = {
     ambassador: ({ firstByteMs, intervalMs, fall, rise }: { firstByteMs: number; intervalMs: number; fall: number; rise: number }) =>
       `**ambassador**: until the first byte of an answer, a request goes on to the next upstream when one refuses, resets, closes, or starts no answer within ${firstByteMs} ms; once the answer has begun it is never retried. Each upstream's \`/readyz\` is checked every ${intervalMs} ms: out after ${fall} failed checks in a row (at once after a failed request), back after ${rise} passed ones. A request that timed out on one upstream may have been processed there: retry only what is safe to repeat.`,
     adapter: ({ maxStatus, maxSeries, memory }: { maxStatus: string; maxSeries: number; memory: string }) =>
-      `**adapter**: its memory stays inside its ${memory} limit whatever the status holds. A status over ${maxStatus} is cut and counted (\`adapter_scrape_errors_total{reason="too_large"}\`), at most ${maxSeries} series are exported (the rest counted in \`adapter_dropped_series\`), and \`NODE_OPTIONS\` caps Node's heap. Name your \`metrics\` fields as Prometheus names a gauge (snake_case, base units such as \`_seconds\` and \`_bytes\`, no \`_total\`, \`_count\`, \`_sum\` or \`_bucket\` suffix); others are left out and counted in \`adapter_skipped_fields\`. \`promtool check metrics\` finds nothing to fix in what it serves.`,
+      `**adapter**: its memory stays inside its ${memory} limit whatever the status holds. A status over ${maxStatus} is refused and counted as a failed scrape (\`adapter_scrape_errors_total{reason="too_large"}\`), at most ${maxSeries} series are exported (the rest counted in \`adapter_dropped_series\`), and \`NODE_OPTIONS\` caps Node's heap. Name your \`metrics\` fields as Prometheus names a gauge (snake_case, base units such as \`_seconds\` and \`_bytes\`, no \`_total\`, \`_count\`, \`_sum\` or \`_bucket\` suffix); others are left out and counted in \`adapter_skipped_fields\`. \`promtool check metrics\` finds nothing to fix in what it serves.`,
   },
 
   tryHeading: 'Try it',
@@ -155,7 +155,7 @@ export const readme = {
     '`npm run dev` reads `k8s/deployment.yaml` and starts each container as a local process with the manifest\'s environment, sharing `localhost` as in a pod; each `emptyDir` becomes a temporary folder. Output lines are prefixed with the container\'s name, and each container\'s process id is printed when it starts. Ctrl-C stops the app first, then its helpers.',
   deployHeading: 'Deploy it to a local cluster',
   deploy: ({ target }: { target: string }) =>
-    `\`deploy\` finds your cluster from the current kubectl context (kind, minikube, k3d, docker-desktop) and otherwise aims at **${target}** (set in \`package.json\` under \`config.target\`, or with \`DEPLOY_TARGET=...\`). Images are tagged \`:dev\` with \`imagePullPolicy: IfNotPresent\`, so the loaded images are used and nothing is pulled. \`npm run deploy -- --dry-run\` prints every command before anything runs.`,
+    `\`deploy\` finds your cluster from the current kubectl context (kind, minikube, k3d, docker-desktop) and otherwise aims at **${target}** (set in \`package.json\` under \`config.target\`, or with \`DEPLOY_TARGET=...\`). Images are tagged \`:dev\` with \`imagePullPolicy: IfNotPresent\`, so the loaded images are used and nothing is pulled. \`npm run deploy -- --dry-run\` prints every command and runs nothing.`,
   namespaceOwn: ({ namespace }: { namespace: string }) =>
     `Everything lives in the namespace \`${namespace}\`, which enforces the restricted Pod Security Standard. Try \`kubectl get pods -n ${namespace}\`.`,
   namespaceShared: ({ namespace }: { namespace: string }) =>
@@ -170,8 +170,10 @@ export const readme = {
   },
   podPictureHeading: 'This pod',
   containersHeader: '| container | role | listens on | image |',
-  roleMain: 'main',
-  roleHelper: ({ mode }: { mode: 'native' | 'classic' }): string => (mode === 'native' ? 'helper (native sidecar)' : 'helper (classic sidecar)'),
+  roleMain: ({ purpose }: { purpose: string }) => `main: ${purpose}`,
+  roleHelper: ({ mode, purpose }: { mode: 'native' | 'classic'; purpose: string }) =>
+    `helper (${mode === 'native' ? 'native sidecar' : 'classic sidecar'}), ${purpose}`,
+  roleCompanion: ({ name, purpose }: { name: string; purpose: string }) => `\`${name}\`, ${purpose}`,
   nothing: 'nothing',
   companionsIntro: 'Outside the pod, so the pattern works in a cluster with no internet:',
   companionsHeader: '| Deployment | container | listens on | image |',
@@ -180,23 +182,25 @@ export const readme = {
   whereK8s: '`k8s/`: `kustomization.yaml` and the objects it lists. The manifest is the one place each port, path and upstream lives: the code reads them from its environment. Its comments explain each part.',
   whereContainers:
     '`containers/<container>/`: the source (`src/`), tests (`test/`) and `Dockerfile` of each container. `npm run build` bundles each into `dist/index.cjs`, so image builds need no network.',
-  whereStart: ({ container, file }: { container: string; file: string }) => `Start reading \`${container}\` at \`${file}\`:`,
+  whereStart: ({ container, file, heart }: { container: string; file: string; heart: string }) => `Start reading \`${container}\` at \`${file}\`: ${heart}.`,
+  /** A process id the reader fills in from what `npm run dev` printed. */
+  pidOf: ({ name }: { name: string }) => `<pid of ${name}>`,
   /** What each container is for (the table of the pod) and what its heart does (where to start reading). */
   containers: {
-    app: { purpose: 'the service itself: `GET /` (JSON), `/healthz`, `/readyz`, `/status`', heart: 'its routes, one function per path' },
+    app: { purpose: 'the service itself, answering `GET /` (JSON), `/healthz`, `/readyz` and `/status`', heart: 'its routes, one function per path' },
     'log-shipper': {
-      purpose: 'follows the access log across rotation, truncation and restarts, and ships each line as JSON to stdout',
+      purpose: 'which follows the access log across rotation, truncation and restarts and ships each line as JSON to stdout',
       heart: 'what a shipper does, in order: find the files, read each from its saved position, print the lines, then save the position',
     },
     ambassador: {
-      purpose: 'proxy on loopback: health-checks the upstreams and fails over on any failure before the first byte of the answer',
+      purpose: 'a proxy on loopback that health-checks the upstreams and fails over on any failure before the first byte of the answer',
       heart: 'one connection from the app, tried on each healthy upstream in turn until one starts to answer',
     },
     adapter: {
-      purpose: 'reads the app\'s JSON status and serves it as Prometheus metrics',
+      purpose: 'which reads the app\'s JSON status and serves it as Prometheus metrics',
       heart: 'the translation from the app\'s status fields to metric names, types and help texts',
     },
-    upstream: { purpose: 'demo upstream, so the pattern works in a cluster with no internet', heart: 'a small HTTP server that names itself in every answer' },
+    upstream: { purpose: 'a demo upstream, so the pattern works in a cluster with no internet', heart: 'a small HTTP server that names itself in every answer' },
   },
   whereScripts: '`scripts/`: `build`, `dev`, `images`, `deploy` and `undeploy`.',
   security:

@@ -157,8 +157,9 @@ export const readme: typeof English = {
   },
   podPictureHeading: '이 파드의 구성',
   containersHeader: '| 컨테이너 | 역할 | 요청을 받는 주소 | 이미지 |',
-  roleMain: '주 컨테이너',
-  roleHelper: ({ mode }) => (mode === 'native' ? '헬퍼(네이티브 사이드카)' : '헬퍼(클래식 사이드카)'),
+  roleMain: ({ purpose }) => `주 컨테이너. ${purpose}`,
+  roleHelper: ({ mode, purpose }) => `헬퍼(${mode === 'native' ? '네이티브 사이드카' : '클래식 사이드카'}). ${purpose}`,
+  roleCompanion: ({ name, purpose }) => `\`${name}\`: ${purpose}`,
   nothing: '없음',
   companionsIntro: '인터넷이 없는 클러스터에서도 패턴이 동작하도록, 파드 밖에 다음 워크로드를 함께 둔다.',
   companionsHeader: '| 디플로이먼트 | 컨테이너 | 요청을 받는 주소 | 이미지 |',
@@ -168,7 +169,8 @@ export const readme: typeof English = {
     '`k8s/`: `kustomization.yaml`과, 이 파일에 나열된 오브젝트. 포트, 경로, 업스트림은 모두 매니페스트 한곳에만 있고, 코드는 이 값을 환경 변수로 읽는다. 매니페스트의 주석이 각 부분을 설명한다.',
   whereContainers:
     '`containers/<컨테이너>/`: 각 컨테이너의 소스(`src/`), 테스트(`test/`), `Dockerfile`. `npm run build`가 컨테이너마다 코드를 `dist/index.cjs` 하나로 묶으므로, 이미지를 빌드할 때 네트워크가 필요 없다.',
-  whereStart: ({ container, file }) => `\`${container}\` 컨테이너는 \`${file}\` 파일부터 읽자.`,
+  whereStart: ({ container, file, heart }) => `\`${container}\` 컨테이너는 \`${file}\` 파일부터 읽자. ${heart}.`,
+  pidOf: ({ name }) => `<${name}의 PID>`,
   containers: {
     app: { purpose: '서비스 본체. `GET /`(JSON), `/healthz`, `/readyz`, `/status`에 응답한다', heart: '경로마다 함수가 하나씩 있는 라우트가 담겨 있다' },
     'log-shipper': {
