@@ -9,8 +9,7 @@ import { resolveOptions, type RawOptions } from './src/cli/options.js';
 import { cliText, type CliText } from './src/cli/cli-text.js';
 import { directoryQuestion, languageQuestion, optionQuestions, type Question } from './src/cli/questions.js';
 import { isLang, langFromEnv } from './src/i18n/lang.js';
-import { PATTERNS, PATTERN_NAMES } from './src/patterns/index.js';
-import type { PatternName } from './src/patterns/types.js';
+import { ALL_PATTERNS, helpersOf, PATTERNS } from './src/patterns/index.js';
 import { planProject, type ProjectPlan } from './src/plan/project-plan.js';
 import { checkTarget, writeProject } from './src/write/write-project.js';
 import { describeRefusal, isTargetRefusal } from './src/write/write-error.js';
@@ -38,9 +37,10 @@ export default function plopfile(plop: NodePlopAPI): void {
     }
   });
 
-  for (const pattern of PATTERN_NAMES) {
+  // Every pattern there is: the four named ones and each further set of helpers (`sidecar,adapter`).
+  for (const pattern of ALL_PATTERNS) {
     plop.setGenerator(pattern, {
-      description: PATTERNS[pattern as PatternName].label,
+      description: helpersOf(pattern)!.map((h) => PATTERNS[h].label).join(' + ') || PATTERNS.singleton.label,
       prompts: plopPrompts(pattern),
       actions: [{ type: WRITE_PROJECT_ACTION, pattern } as never],
     });
@@ -51,7 +51,7 @@ export default function plopfile(plop: NodePlopAPI): void {
  * The CLI's questions, asked by plop: the language first (defaulting to the environment's),
  * then every other question in the words of the language chosen.
  */
-function plopPrompts(pattern: PatternName) {
+function plopPrompts(pattern: string) {
   const envLang = langFromEnv();
   const textOf = (answers: RawOptions) => cliText(isLang(answers.lang) ? answers.lang : envLang);
   const withPattern = (answers: RawOptions): RawOptions => ({ ...answers, pattern });

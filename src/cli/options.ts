@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { describePattern, PATTERNS, sampleOptions } from '../patterns/index.js';
+import { describePattern, helpersOf, PATTERNS, patternOf, sampleOptions } from '../patterns/index.js';
 import type { PatternName, ProjectOptions } from '../patterns/types.js';
 import { isLang, LANGS, langFromEnv, type Lang } from '../i18n/lang.js';
 import { pathTextIssue } from '../write/path-text.js';
@@ -49,8 +49,8 @@ export const DEFAULTS = {
  * Ports bound next to the app: by the pod's helpers, and, under `npm run dev`, by the demo
  * companions that share this machine's localhost with the pod.
  */
-export function helperPorts(pattern: PatternName): PortOwner[] {
-  const plan = PATTERNS[pattern].build(sampleOptions({ pattern }));
+export function helperPorts(pattern: string): PortOwner[] {
+  const plan = describePattern(sampleOptions({ pattern }));
   const inPod = plan.containers
     .filter((c) => c.role === 'helper')
     .flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name })));
@@ -87,9 +87,11 @@ export function resolveOptions(raw: RawOptions): ProjectOptions {
   const pathIssue = pathTextIssue(directory);
   if (pathIssue) throw new UsageError(describeRefusal(pathIssue, cliText(lang).refusals));
 
-  const pattern = raw.pattern ?? (raw.yes ? DEFAULTS.pattern : undefined);
-  if (pattern === undefined) throw new UsageError(t.noPattern({ patterns: Object.keys(PATTERNS).join('|'), fallback: DEFAULTS.pattern }));
-  fail(checkPattern(pattern, t));
+  const asked = raw.pattern ?? (raw.yes ? DEFAULTS.pattern : undefined);
+  if (asked === undefined) throw new UsageError(t.noPattern({ patterns: Object.keys(PATTERNS).join('|'), fallback: DEFAULTS.pattern }));
+  fail(checkPattern(asked, t));
+  // One spelling per set of helpers: `adapter,sidecar` is `sidecar,adapter`.
+  const pattern = patternOf(helpersOf(asked)!);
 
   const name = raw.name ?? defaultName(directory);
   const nameProblem = checkName(name, t);
@@ -97,7 +99,7 @@ export function resolveOptions(raw: RawOptions): ProjectOptions {
 
   if (raw.namespace !== undefined && raw.namespace !== '') fail(checkNamespace(raw.namespace, t));
   const port = raw.port ?? DEFAULTS.port;
-  fail(checkPort(port, helperPorts(pattern as PatternName), t));
+  fail(checkPort(port, helperPorts(pattern), t));
   const replicas = raw.replicas ?? DEFAULTS.replicas;
   fail(checkReplicas(replicas, t));
   const target = raw.target ?? DEFAULTS.target;
@@ -111,7 +113,7 @@ export function resolveOptions(raw: RawOptions): ProjectOptions {
   const options: ProjectOptions = {
     lang,
     directory,
-    pattern: pattern as PatternName,
+    pattern,
     name,
     ...(raw.namespace ? { namespace: raw.namespace } : {}),
     port: Number(port),

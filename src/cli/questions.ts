@@ -1,5 +1,4 @@
-import { PATTERNS, PATTERN_NAMES, sampleOptions } from '../patterns/index.js';
-import type { PatternName } from '../patterns/types.js';
+import { helpersOf, PATTERNS, PATTERN_NAMES } from '../patterns/index.js';
 import { LANGS } from '../i18n/lang.js';
 import type { CliText } from './cli-text.js';
 import { DEFAULTS, defaultName, defaultSidecarMode, helperPorts, type RawOptions } from './options.js';
@@ -17,9 +16,8 @@ export interface Question {
   when?: (answers: RawOptions) => boolean;
 }
 
-const patternOf = (a: RawOptions) => (a.pattern ?? 'singleton') as PatternName;
-const hasHelpers = (a: RawOptions) =>
-  PATTERNS[patternOf(a)].build(sampleOptions({ pattern: patternOf(a) })).containers.some((c) => c.role === 'helper');
+const askedPattern = (a: RawOptions) => a.pattern ?? 'singleton';
+const hasHelpers = (a: RawOptions) => (helpersOf(askedPattern(a)) ?? []).length > 0;
 
 /** The first question, on its own: every later one is asked in the language it picks. */
 export function languageQuestion(t: CliText, fallback: string): Question {
@@ -58,7 +56,7 @@ export function optionQuestions(t: CliText): Question[] {
       validate: (v) => checkName(v, r),
     },
     { key: 'namespace', message: p.namespace, default: () => '', validate: (v) => (v ? checkNamespace(v, r) : undefined) },
-    { key: 'port', message: p.port, default: () => DEFAULTS.port, validate: (v, a) => checkPort(v, helperPorts(patternOf(a)), r) },
+    { key: 'port', message: p.port, default: () => DEFAULTS.port, validate: (v, a) => checkPort(v, helperPorts(askedPattern(a)), r) },
     { key: 'replicas', message: p.replicas, default: () => DEFAULTS.replicas, validate: (v) => checkReplicas(v, r) },
     {
       key: 'target',

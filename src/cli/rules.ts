@@ -2,7 +2,7 @@
  * Input rules, each a pure check that returns what is wrong and how to mend it,
  * or undefined when the value is fine. Prompts and flags share them.
  */
-import { PATTERN_NAMES } from '../patterns/index.js';
+import { HELPER_NAMES, helpersOf, PATTERN_NAMES } from '../patterns/index.js';
 import { IMAGE_TAG } from '../patterns/constants.js';
 import type { CliText } from '../i18n/en/cli.js';
 
@@ -81,7 +81,8 @@ export function checkChoice<T extends string>(
 }
 
 export function checkPattern(value: string, t: RulesText): string | undefined {
-  return checkChoice('pattern', value, PATTERN_NAMES, t);
+  // One of the four, or helpers joined by commas: a pod may hold any set of them.
+  return helpersOf(value) ? undefined : t.notOneOf({ what: 'pattern', value, choices: [...PATTERN_NAMES, HELPER_NAMES.join(',')].join(' | ') });
 }
 
 /** Docker reference grammar: the first part is a registry host only if it has '.', ':' or is localhost. */

@@ -17,7 +17,8 @@ export function buildManifests(options: ProjectOptions, pattern: PodDescription 
   const pod = renderDeployment(
     {
       objectName: options.name,
-      component: pattern.pattern,
+      // A label value: `sidecar-adapter` for a pod with both helpers.
+      component: pattern.pattern.replaceAll(',', '-'),
       replicas: options.replicas,
       containers: pattern.containers,
       volumes: pattern.volumes,
@@ -29,7 +30,7 @@ export function buildManifests(options: ProjectOptions, pattern: PodDescription 
   // Objects still go into a cluster's own namespace (the kustomization sets it); the namespace itself is left alone.
   if (options.namespace && !isClusterNamespace(options.namespace)) files.push({ path: 'k8s/namespace.yaml', objects: [renderNamespace(options.namespace)] });
   files.push({ path: 'k8s/deployment.yaml', objects: [pod] });
-  files.push({ path: 'k8s/service.yaml', objects: [renderService(options.name, pattern.pattern, pattern.containers, options)] });
+  files.push({ path: 'k8s/service.yaml', objects: [renderService(options.name, pattern.pattern.replaceAll(',', '-'), pattern.containers, options)] });
   for (const companion of pattern.companions) {
     const objectName = `${options.name}-${companion.suffix}`;
     const deployment = renderDeployment(

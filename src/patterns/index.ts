@@ -33,6 +33,33 @@ export const PATTERNS: Record<PatternName, NamedPattern> = {
 };
 
 export const PATTERN_NAMES = Object.keys(PATTERNS) as PatternName[];
+export const HELPER_NAMES = Object.keys(HELPERS) as HelperName[];
+
+/**
+ * A pattern as asked for: `singleton`, or one or more helpers joined by commas in any order
+ * (`adapter,sidecar`). Returns the helpers in their canonical order, or undefined when it is
+ * not one (an unknown name, a repeat, singleton beside a helper, an empty part).
+ */
+export function helpersOf(pattern: string): HelperName[] | undefined {
+  if (pattern === 'singleton') return [];
+  const parts = pattern.split(',').map((p) => p.trim());
+  if (parts.some((p) => !(HELPER_NAMES as string[]).includes(p)) || new Set(parts).size !== parts.length) return undefined;
+  return HELPER_NAMES.filter((h) => parts.includes(h));
+}
+
+/** The one spelling of a set of helpers: `sidecar,adapter`, never `adapter,sidecar`. */
+export function patternOf(helpers: readonly HelperName[]): string {
+  return helpers.length === 0 ? 'singleton' : HELPER_NAMES.filter((h) => helpers.includes(h)).join(',');
+}
+
+/** Every pattern there is: the app alone, and the app with each set of helpers (seven). */
+export const ALL_PATTERNS: string[] = Array.from({ length: 2 ** HELPER_NAMES.length }, (_, bits) =>
+  patternOf(HELPER_NAMES.filter((_, i) => bits & (1 << i))),
+).sort((a, b) => a.split(',').length - b.split(',').length || ALL_ORDER(a) - ALL_ORDER(b));
+
+function ALL_ORDER(pattern: string): number {
+  return pattern === 'singleton' ? -1 : pattern.split(',').reduce((n, h) => n * 4 + HELPER_NAMES.indexOf(h as HelperName) + 1, 0);
+}
 
 /** Options for asking a pattern what it holds before the user has chosen the rest. */
 export function sampleOptions(overrides: Partial<ProjectOptions> = {}): ProjectOptions {
@@ -44,10 +71,12 @@ export function sampleOptions(overrides: Partial<ProjectOptions> = {}): ProjectO
  * (env, mounts), and the pod every helper's volumes, companions and annotations.
  */
 export function describePattern(options: ProjectOptions): PodDescription {
-  const parts = PATTERNS[options.pattern].helpers.map((helper) => HELPERS[helper](options));
+  const helpers = helpersOf(options.pattern);
+  if (!helpers) throw new Error(`not a pattern: ${options.pattern}`);
+  const parts = helpers.map((helper) => HELPERS[helper](options));
   return {
-    pattern: options.pattern,
-    helpers: parts.map((p) => p.helper),
+    pattern: patternOf(helpers),
+    helpers,
     containers: [
       appContainer(options, { env: Object.assign({}, ...parts.map((p) => p.app.env)), mounts: parts.flatMap((p) => p.app.mounts) }),
       ...parts.map((p) => p.container),

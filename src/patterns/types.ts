@@ -111,7 +111,8 @@ export interface HelperPart {
 
 /** One pod, described once: manifests, code, docs, the dev runner and lint all read it. */
 export interface PodDescription {
-  pattern: PatternName;
+  /** `singleton`, or the helpers' names joined by commas in their canonical order. */
+  pattern: string;
   /** The helpers around the app, in the order their containers come. */
   helpers: HelperName[];
   containers: ContainerSpec[];
@@ -123,10 +124,11 @@ export interface PodDescription {
 
 /** Everything the user chose, validated. */
 export interface ProjectOptions {
+  /** `singleton`, a helper, or several helpers joined by commas (see helpersOf). */
+  pattern: string;
   /** The language of everything the project says to a person: README, manifest comments, picture. */
   lang: Lang;
   directory: string;
-  pattern: PatternName;
   name: string;
   namespace?: string;
   port: number;

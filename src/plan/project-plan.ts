@@ -5,7 +5,7 @@ import { validateManifests } from '../manifests/validate.js';
 import { DEFAULT_BASE_IMAGE, RUN_AS_GID, RUN_AS_UID } from '../patterns/constants.js';
 import { describePattern } from '../patterns/index.js';
 import type { ContainerSpec, PodDescription, ProjectOptions } from '../patterns/types.js';
-import { readmeContext } from '../render/readme.js';
+import { patternTitle, readmeContext } from '../render/readme.js';
 import { listTemplateFiles, readTemplate, renderTemplate } from '../render/templates.js';
 
 export interface PlannedFile {
@@ -56,7 +56,7 @@ function projectContext(options: ProjectOptions, pod: PodDescription) {
   const dependencies = Object.entries(Object.assign({}, ...all.map((c) => c.dependencies ?? {})) as Record<string, string>)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, version]) => ({ name, version }));
-  return { ...options, title: catalog(options.lang).readme.patterns[pod.pattern].title, dependencies, readme: readmeContext(options, pod) };
+  return { ...options, title: patternTitle(options.lang, pod), dependencies, readme: readmeContext(options, pod) };
 }
 
 /** The whole project as files in memory; pure but for reading templates. Throws on invalid manifests. */

@@ -1,4 +1,5 @@
 import { catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import { imageName } from '../manifests/container.js';
 import { namespaceFlag, PID_PLACEHOLDER } from '../patterns/commands.js';
 import { PATTERN_NAMES } from '../patterns/index.js';
@@ -32,8 +33,8 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
 
   return {
     t,
-    title: t.title({ name: options.name, pattern: t.patterns[pod.pattern].title }),
-    summary: t.patterns[pod.pattern].summary,
+    title: t.title({ name: options.name, pattern: patternTitle(options.lang, pod) }),
+    summary: (pod.helpers.length ? pod.helpers : (['singleton'] as const)).map((p) => t.patterns[p].summary).join(' '),
     podUnit: t.podUnit(facts),
     helperKind: helpers.length === 0 ? '' : options.sidecarMode === 'native' ? t.nativeSidecar : t.classicSidecar,
     ports: pod.containers.flatMap((c) =>
@@ -48,7 +49,7 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
         mounts: pod.containers.flatMap((c) => c.mounts.filter((m) => m.volume === v.name).map((m) => ({ container: c.name, path: m.mountPath, readOnly: Boolean(m.readOnly) }))),
       }),
     ),
-    patterns: PATTERN_NAMES.map((p) => ({ ...t.patterns[p], name: p, marker: p === pod.pattern ? t.thisOne : '' })),
+    patterns: PATTERN_NAMES.map((p) => ({ ...t.patterns[p], name: p, marker: (p === 'singleton' ? pod.helpers.length === 0 : pod.helpers.includes(p)) ? t.thisOne : '' })),
     scale: t.scale(facts),
     promises: pod.containers.flatMap((c) => (c.docs?.promise ? [c.docs.promise(t.promises)] : [])),
     tryDev: steps.filter((s) => s.where === 'dev').map(text),
@@ -66,6 +67,12 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
       .filter((c, i, all) => c.docs && all.findIndex((o) => o.template === c.template) === i)
       .map((c) => t.whereStart({ container: c.template, file: `containers/${c.template}/${c.docs!.start}`, heart: t.containers[c.template].heart })),
   };
+}
+
+/** "Sidecar logger", or "Sidecar logger + Adapter monitor" for a pod with both helpers. */
+export function patternTitle(lang: Lang, pod: PodDescription): string {
+  const t = catalog(lang).readme;
+  return (pod.helpers.length ? pod.helpers : (['singleton'] as const)).map((p) => t.patterns[p].title).join(' + ');
 }
 
 /** The pod's own steps, then what every pod shows: a port clash refused, READY n/n, deploy's plan. */

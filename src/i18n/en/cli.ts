@@ -17,6 +17,7 @@ Scaffold a Kubernetes pod pattern that works on the first try.
 
 Options:
   -p, --pattern <p>       singleton | sidecar | ambassador | adapter   (asked)
+                          or several helpers in one pod: sidecar,adapter
       --lang <l>          en | ko: prompts, messages, README, manifest comments
                           (from LC_ALL, LC_MESSAGES or LANG: ko* gives ko)
   -n, --name <name>       workload name, a DNS-1123 label         (directory's base name)
