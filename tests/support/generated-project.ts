@@ -13,7 +13,8 @@ import { parseAllDocuments } from 'yaml';
 import { runCli } from './cli.js';
 import { describeListeners } from './processes.js';
 
-export type PatternName = 'singleton' | 'sidecar' | 'ambassador' | 'adapter';
+/** `singleton`, a helper, or several joined by commas (`sidecar,ambassador,adapter`). */
+export type PatternName = string;
 
 export interface GeneratedProject {
   pattern: PatternName;
@@ -43,8 +44,9 @@ export function projectEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
 
 /** `create-pod-pattern <tmp>/<name> --pattern <p> --port <port> --yes`, with the built CLI. */
 export async function generateProject(pattern: PatternName, port: number): Promise<GeneratedProject> {
-  const root = mkdtempSync(join(tmpdir(), `cpp-e2e-${pattern}-`));
-  const name = `e2e-${pattern}`;
+  const label = pattern.replaceAll(',', '-');
+  const root = mkdtempSync(join(tmpdir(), `cpp-e2e-${label}-`));
+  const name = `e2e-${label}`;
   const dir = join(root, name);
   const result = await runCli([dir, '--pattern', pattern, '--port', String(port), '--yes']);
   if (result.exitCode !== 0) {
