@@ -1,7 +1,13 @@
 /** Import rules of the layers: `npm run lint` fails on any of them. */
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'An import cycle blurs which module builds on which.', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'An import cycle blurs which module builds on which.',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'lower-layers-never-import-the-cli',
       severity: 'error',

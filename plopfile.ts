@@ -40,7 +40,10 @@ export default function plopfile(plop: NodePlopAPI): void {
   // Every pattern there is: the four named ones and each further set of helpers (`sidecar,adapter`).
   for (const pattern of ALL_PATTERNS) {
     plop.setGenerator(pattern, {
-      description: helpersOf(pattern)!.map((h) => PATTERNS[h].label).join(' + ') || PATTERNS.singleton.label,
+      description:
+        helpersOf(pattern)!
+          .map((h) => PATTERNS[h].label)
+          .join(' + ') || PATTERNS.singleton.label,
       prompts: plopPrompts(pattern),
       actions: [{ type: WRITE_PROJECT_ACTION, pattern } as never],
     });

@@ -35,9 +35,15 @@ export async function measureAdapter({ runs, fields, scrapes }) {
   const ports = { app: await freePort(), adapter: await freePort() };
   const app = startChild(process.execPath, [STATUS_APP, String(ports.app), String(fields)]);
   const statusUrl = `http://127.0.0.1:${ports.app}/status`;
-  const adapter = startContainer(bundle, await manifestEnv('adapter', 'adapter', { LISTEN_PORT: ports.adapter, APP_STATUS_URL: statusUrl }));
+  const adapter = startContainer(
+    bundle,
+    await manifestEnv('adapter', 'adapter', { LISTEN_PORT: ports.adapter, APP_STATUS_URL: statusUrl }),
+  );
   adapter.stdout.resume();
-  const agents = { adapter: new http.Agent({ keepAlive: true, maxSockets: 1 }), direct: new http.Agent({ keepAlive: true, maxSockets: 1 }) };
+  const agents = {
+    adapter: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+    direct: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+  };
   try {
     await waitForPort(ports.app, { child: app });
     await waitForPort(ports.adapter, { child: adapter });
@@ -55,7 +61,8 @@ export async function measureAdapter({ runs, fields, scrapes }) {
     for (let r = 0; r < runs; r++) {
       const samples = { adapter: [], direct: [] };
       for (let i = 0; i < scrapes; i++) {
-        for (const name of i % 2 === 0 ? ['adapter', 'direct'] : ['direct', 'adapter']) samples[name].push((await timedGet(agents[name], urls[name])).ms);
+        for (const name of i % 2 === 0 ? ['adapter', 'direct'] : ['direct', 'adapter'])
+          samples[name].push((await timedGet(agents[name], urls[name])).ms);
       }
       for (const name of ['adapter', 'direct']) {
         perRun[name].push(median(samples[name]));

@@ -69,7 +69,9 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
 
     const names = Object.keys(targets);
     const load = { seconds: wrkSeconds, connections: wrkConnections };
-    note(`ambassador: warm-up, then ${runs} runs of wrk -c${wrkConnections} -d${wrkSeconds}s on ${names.join(', ')} and ${LATENCY_REQUESTS} requests each, one at a time in turn ...`);
+    note(
+      `ambassador: warm-up, then ${runs} runs of wrk -c${wrkConnections} -d${wrkSeconds}s on ${names.join(', ')} and ${LATENCY_REQUESTS} requests each, one at a time in turn ...`,
+    );
     for (const name of names) await wrk(wrkBin, targets[name], { seconds: 1, connections: wrkConnections });
     const throughput = Object.fromEntries(names.map((n) => [n, []]));
     // CPU each process used per request under load: the proxy's own cost, and what is left for the upstream.
@@ -80,7 +82,8 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
       const result = await wrk(wrkBin, targets[name], load);
       for (const who of ['proxy', 'upstream']) {
         const after = who === 'proxy' ? proxyPid[name] && cpuMs(proxyPid[name]) : cpuMs(upstream.pid);
-        if (Number.isFinite(after) && Number.isFinite(before[who])) cpuPerRequest[name][who].push(((after - before[who]) * 1000) / result.requests);
+        if (Number.isFinite(after) && Number.isFinite(before[who]))
+          cpuPerRequest[name][who].push(((after - before[who]) * 1000) / result.requests);
       }
       return result;
     };
@@ -89,10 +92,16 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
       const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
       for (const name of order) throughput[name].push(await loaded(name));
       // One request at a time, taking turns: latency without queueing, under the same load drift.
-      const samples = await interleavedLatencies(Object.fromEntries(names.map((n) => [n, Number(new URL(targets[n]).port)])), { count: LATENCY_REQUESTS });
+      const samples = await interleavedLatencies(Object.fromEntries(names.map((n) => [n, Number(new URL(targets[n]).port)])), {
+        count: LATENCY_REQUESTS,
+      });
       for (const name of names) latency[name].push({ p50: median(samples[name]) / 1000, p99: quantile(samples[name], 0.99) / 1000 });
     }
-    const peaks = { ambassador: peakRss(ambassador.pid), haproxy: haproxyProcess && peakRss(haproxyProcess.pid), upstream: peakRss(upstream.pid) };
+    const peaks = {
+      ambassador: peakRss(ambassador.pid),
+      haproxy: haproxyProcess && peakRss(haproxyProcess.pid),
+      upstream: peakRss(upstream.pid),
+    };
 
     const rps = (name) => median(throughput[name].map((r) => r.rps));
     const p50 = (name) => median(latency[name].map((r) => r.p50));

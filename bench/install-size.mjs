@@ -49,7 +49,10 @@ export async function measureInstallSize({ createVite }) {
   const skip = new Set(['.git', 'node_modules', '.bench', 'dist', 'coverage', '.cache']);
   cpSync(ROOT, snapshot, {
     recursive: true,
-    filter: (source) => !relative(ROOT, source).split(sep).some((part) => skip.has(part)) && !source.endsWith('.tgz'),
+    filter: (source) =>
+      !relative(ROOT, source)
+        .split(sep)
+        .some((part) => skip.has(part)) && !source.endsWith('.tgz'),
   });
   symlinkSync(join(ROOT, 'node_modules'), join(snapshot, 'node_modules'), 'dir');
   note('npm pack of a snapshot of the working tree (prepack builds dist/) ...');
@@ -63,7 +66,10 @@ export async function measureInstallSize({ createVite }) {
 
   const prefix = join(home, 'prefix');
   note(`npm install ${packed.filename} into a temp prefix ...`);
-  const install = await run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', tarball], { cwd: home, timeoutMs: 180_000 });
+  const install = await run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', tarball], {
+    cwd: home,
+    timeoutMs: 180_000,
+  });
   if (install.code !== 0) throw new Error(`npm install of the tarball failed: ${install.stderr}`);
 
   const nodeModules = join(prefix, 'node_modules');

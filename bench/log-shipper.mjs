@@ -33,7 +33,8 @@ function follow(child, expected, timeoutMs) {
     });
     child.exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      if (state.last === undefined) reject(new Error(`exited (${code ?? signal}) after ${state.lines} of ${expected} lines: ${child.stderrTail.trim()}`));
+      if (state.last === undefined)
+        reject(new Error(`exited (${code ?? signal}) after ${state.lines} of ${expected} lines: ${child.stderrTail.trim()}`));
     });
   });
   return state;
@@ -89,7 +90,9 @@ export async function measureLogShipper({ runs, lines }) {
   const bundle = await bundleContainer('log-shipper');
   const results = [];
   const quarter = Math.max(1, Math.floor(lines / 4));
-  note(`log-shipper: 1 run of ${quarter.toLocaleString('en-US')} lines (warm-up, memory at a quarter of the volume), then ${runs} runs of ${lines.toLocaleString('en-US')} lines, shipper and tail -F on the same file ...`);
+  note(
+    `log-shipper: 1 run of ${quarter.toLocaleString('en-US')} lines (warm-up, memory at a quarter of the volume), then ${runs} runs of ${lines.toLocaleString('en-US')} lines, shipper and tail -F on the same file ...`,
+  );
   const small = await oneRun(bundle, quarter, 120_000);
   for (let i = 0; i < runs; i++) results.push(await oneRun(bundle, lines, 120_000));
 

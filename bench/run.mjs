@@ -40,7 +40,7 @@ function settings(argv, env) {
     return Number(value);
   };
   const onlyIndex = argv.indexOf('--only');
-  const only = onlyIndex === -1 ? SECTIONS : argv[onlyIndex + 1]?.split(',') ?? [];
+  const only = onlyIndex === -1 ? SECTIONS : (argv[onlyIndex + 1]?.split(',') ?? []);
   const unknown = only.filter((s) => !SECTIONS.includes(s));
   if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
   return {
@@ -118,7 +118,8 @@ async function main() {
     }
   }
   if (wants('scaffold')) {
-    if (installed) await section('scaffold', 'scaffold time', () => measureScaffold({ cli: installed.cli, createVite, runs: config.scaffoldRuns }));
+    if (installed)
+      await section('scaffold', 'scaffold time', () => measureScaffold({ cli: installed.cli, createVite, runs: config.scaffoldRuns }));
     else rows.push(row({ measurement: 'scaffold time', skipped: 'the package could not be packed and installed' }));
   }
   if (wants('log-shipper')) {
@@ -129,13 +130,19 @@ async function main() {
   if (wants('ambassador')) {
     const { found, missing } = ensureDebianCommands({ haproxy: 'haproxy', wrk: 'wrk' });
     if (missing.wrk) rows.push(row({ measurement: 'ambassador throughput and latency', skipped: `wrk: ${missing.wrk}` }));
-    else await section('ambassador', 'ambassador throughput and latency', () => measureAmbassador({ ...config, wrk: found.wrk, haproxy: found.haproxy, haproxyMissing: missing.haproxy }));
+    else
+      await section('ambassador', 'ambassador throughput and latency', () =>
+        measureAmbassador({ ...config, wrk: found.wrk, haproxy: found.haproxy, haproxyMissing: missing.haproxy }),
+      );
   }
   if (wants('adapter')) {
-    await section('adapter', 'adapter scrape latency', () => measureAdapter({ runs: config.runs, fields: config.adapterFields, scrapes: config.adapterScrapes }));
+    await section('adapter', 'adapter scrape latency', () =>
+      measureAdapter({ runs: config.runs, fields: config.adapterFields, scrapes: config.adapterScrapes }),
+    );
   }
 
-  if (builtBundles.size > 0) notes.push(`container bundles measured (sha256): ${[...builtBundles].map(([n, h]) => `${n} ${h}`).join(', ')}`);
+  if (builtBundles.size > 0)
+    notes.push(`container bundles measured (sha256): ${[...builtBundles].map(([n, h]) => `${n} ${h}`).join(', ')}`);
   notes.push(`source: ${gitDescription()}`);
   const loadAfter = os.loadavg();
   const header =

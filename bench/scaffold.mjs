@@ -42,12 +42,16 @@ function timeProcess(args, cwd, env) {
 /** Instructions the whole process executes, counted by valgrind's callgrind (undefined without valgrind). */
 function instructions(args, cwd) {
   const out = join(cwd, 'callgrind.out');
-  const result = spawnSync('valgrind', ['--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, process.execPath, ...args], {
-    cwd,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const result = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, process.execPath, ...args],
+    {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   if (result.error || result.status !== 0) return undefined;
   const match = /Collected : (\d+)/.exec(result.stderr);
   return match ? Number(match[1]) : undefined;

@@ -39,7 +39,9 @@ const handlebarsRuntimeOnly = {
 const unusedFormats = {
   name: 'unused-formats',
   setup(b) {
-    b.onResolve({ filter: /^ajv-formats-draft2019\/formats/ }, () => ({ path: fileURLToPath(new URL('./stubs/unused-formats.mjs', import.meta.url)) }));
+    b.onResolve({ filter: /^ajv-formats-draft2019\/formats/ }, () => ({
+      path: fileURLToPath(new URL('./stubs/unused-formats.mjs', import.meta.url)),
+    }));
     b.onResolve({ filter: /^is-cidr$/ }, () => ({ path: fileURLToPath(new URL('./stubs/is-cidr.mjs', import.meta.url)) }));
   },
 };
@@ -95,7 +97,10 @@ const bundle = (name, entry, options = {}) =>
   });
 
 // The entry: arguments, --help, --version; it loads the rest when it is needed.
-await bundle('cli', 'src/cli/bin.ts', { define: { __GENERATE_BUNDLE__: JSON.stringify('./generate.cjs') }, plugins: [...shared.plugins, partsApart] });
+await bundle('cli', 'src/cli/bin.ts', {
+  define: { __GENERATE_BUNDLE__: JSON.stringify('./generate.cjs') },
+  plugins: [...shared.plugins, partsApart],
+});
 // The create-project flow; src/cli/compile-cache.ts keeps its compiled code between runs.
 await bundle('generate', 'src/cli/create-project.ts');
 await bundle('lint', 'src/lint/command.ts');

@@ -15,7 +15,9 @@ export function renderLintChecksDoc(lang: Lang = 'en'): string {
   const t = lintText(lang);
   const checks = checksIn(lang);
   const sections = FAMILIES.map((family) => {
-    const rows = checks.filter((c) => c.family === family).map((c) => `| \`${c.id}\` | ${c.severity} | ${c.description.replaceAll('|', '\\|')} |`);
+    const rows = checks
+      .filter((c) => c.family === family)
+      .map((c) => `| \`${c.id}\` | ${c.severity} | ${c.description.replaceAll('|', '\\|')} |`);
     return [`## ${family}`, '', t.families[family], '', t.docs.header, '| --- | --- | --- |', ...rows, ''].join('\n');
   });
   return [t.docs.title, '', t.docs.generated, '', t.docs.intro, '', ...sections].join('\n');

@@ -46,7 +46,8 @@ const recordRuns = {
         (_, fn) =>
           `export const validate=(()=>{function w(d,o){(globalThis.__schemasInUse??=new Set()).add(${JSON.stringify(name)});const r=${fn}(d,o);w.errors=${fn}.errors;return r}return w})();`,
       );
-      if (wrapped === source) throw new Error(`${args.path}: no "export const validate=" to wrap; has kubernetes-models changed its layout?`);
+      if (wrapped === source)
+        throw new Error(`${args.path}: no "export const validate=" to wrap; has kubernetes-models changed its layout?`);
       return { contents: wrapped, loader: 'js' };
     });
   },
@@ -86,7 +87,8 @@ export async function schemasInUse() {
     });
     const { run } = await import(pathToFileURL(outfile).href);
     const { variants, used } = run();
-    if (variants < 10 || used.length === 0) throw new Error(`the schema probe ran ${variants} variants and saw ${used.length} schemas: it is broken`);
+    if (variants < 10 || used.length === 0)
+      throw new Error(`the schema probe ran ${variants} variants and saw ${used.length} schemas: it is broken`);
     return new Set(used);
   } finally {
     rmSync(dir, { recursive: true, force: true });

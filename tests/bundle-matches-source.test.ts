@@ -22,13 +22,16 @@ const ROOT = resolve(import.meta.dirname, '..');
  * (scripts/build.mjs); it must still write what the source writes, byte for byte.
  */
 describe('the bundled CLI', () => {
-  it.each(['singleton', 'sidecar', 'ambassador', 'adapter'])('plans the same %s files, of the same sizes, as the source', async (pattern) => {
-    const args = ['demo', '--pattern', pattern, '--namespace', 'ns', '--yes'];
-    const dry = await runCli([...args, '--dry-run']);
-    const listed = Object.fromEntries([...dry.stdout.matchAll(/^ {2}(\S+) {2}\((\d+) bytes\)$/gm)].map((m) => [m[1], Number(m[2])]));
-    const plan = planProject(resolveOptions({ directory: 'demo', pattern, namespace: 'ns', yes: true }));
-    expect(listed).toEqual(Object.fromEntries(plan.files.map((f) => [f.path, Buffer.byteLength(f.content)])));
-  });
+  it.each(['singleton', 'sidecar', 'ambassador', 'adapter'])(
+    'plans the same %s files, of the same sizes, as the source',
+    async (pattern) => {
+      const args = ['demo', '--pattern', pattern, '--namespace', 'ns', '--yes'];
+      const dry = await runCli([...args, '--dry-run']);
+      const listed = Object.fromEntries([...dry.stdout.matchAll(/^ {2}(\S+) {2}\((\d+) bytes\)$/gm)].map((m) => [m[1], Number(m[2])]));
+      const plan = planProject(resolveOptions({ directory: 'demo', pattern, namespace: 'ns', yes: true }));
+      expect(listed).toEqual(Object.fromEntries(plan.files.map((f) => [f.path, Buffer.byteLength(f.content)])));
+    },
+  );
 
   it('needs no schema format it leaves out: the Kubernetes schemas use only these', () => {
     const used = new Set<string>();
@@ -74,7 +77,9 @@ describe('the bundled CLI', () => {
       const containers = [{ name: 'app', image: 'app:1' }];
       expect(() => deployment({ containers }).validate()).not.toThrow();
       // Tolerations are valid Kubernetes, but no generated manifest has them.
-      expect(() => deployment({ containers, tolerations: [{ operator: 'Exists' }] }).validate()).toThrow(/tolerations\/0 must pass "IoK8sApiCoreV1Toleration, left out of create-pod-pattern's bundle/);
+      expect(() => deployment({ containers, tolerations: [{ operator: 'Exists' }] }).validate()).toThrow(
+        /tolerations\/0 must pass "IoK8sApiCoreV1Toleration, left out of create-pod-pattern's bundle/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

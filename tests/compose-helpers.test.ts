@@ -14,46 +14,50 @@ describe('any set of helpers around the app, in one pod', () => {
     for (const bad of ['', 'sidecar,', 'sidecar,sidecar', 'singleton,adapter', 'sidecars']) expect(helpersOf(bad), bad).toBeUndefined();
   });
 
-  describe.each(COMBINATIONS.flatMap((p) => (['native', 'classic'] as const).map((mode) => [p, mode] as const)))('%s (%s)', (pattern, sidecarMode) => {
-    const options = sampleOptions({ pattern, sidecarMode, name: 'shop', directory: 'shop', imagePrefix: 'local/' });
-    const pod = describePattern(options);
-    const helpers = helpersOf(pattern)!;
+  describe.each(COMBINATIONS.flatMap((p) => (['native', 'classic'] as const).map((mode) => [p, mode] as const)))(
+    '%s (%s)',
+    (pattern, sidecarMode) => {
+      const options = sampleOptions({ pattern, sidecarMode, name: 'shop', directory: 'shop', imagePrefix: 'local/' });
+      const pod = describePattern(options);
+      const helpers = helpersOf(pattern)!;
 
-    it('holds the app and every chosen helper, each once', () => {
-      expect(pod.containers.map((c) => c.name)).toEqual(['app', ...helpers.map((h) => HELPERS[h](options).container.name)]);
-    });
+      it('holds the app and every chosen helper, each once', () => {
+        expect(pod.containers.map((c) => c.name)).toEqual(['app', ...helpers.map((h) => HELPERS[h](options).container.name)]);
+      });
 
-    it('binds every port once across the pod: its containers share one network', () => {
-      const ports = pod.containers.flatMap((c) => c.ports.map((p) => p.containerPort));
-      expect(new Set(ports).size).toBe(ports.length);
-      const all = [...ports, ...pod.companions.flatMap((c) => c.container.ports.map((p) => p.containerPort))];
-      expect(new Set(all).size).toBe(all.length);
-    });
+      it('binds every port once across the pod: its containers share one network', () => {
+        const ports = pod.containers.flatMap((c) => c.ports.map((p) => p.containerPort));
+        expect(new Set(ports).size).toBe(ports.length);
+        const all = [...ports, ...pod.companions.flatMap((c) => c.container.ports.map((p) => p.containerPort))];
+        expect(new Set(all).size).toBe(all.length);
+      });
 
-    it('wires each shared volume once, mounted by the containers that share it', () => {
-      const names = pod.volumes.map((v) => v.name);
-      expect(new Set(names).size).toBe(names.length);
-      for (const v of pod.volumes) expect(pod.containers.filter((c) => c.mounts.some((m) => m.volume === v.name)).length).toBeGreaterThanOrEqual(2);
-    });
+      it('wires each shared volume once, mounted by the containers that share it', () => {
+        const names = pod.volumes.map((v) => v.name);
+        expect(new Set(names).size).toBe(names.length);
+        for (const v of pod.volumes)
+          expect(pod.containers.filter((c) => c.mounts.some((m) => m.volume === v.name)).length).toBeGreaterThanOrEqual(2);
+      });
 
-    it('gives the app what each helper needs of it (the env every helper sets for it)', () => {
-      const app = pod.containers[0]!;
-      for (const h of helpers) expect(app.env).toMatchObject(HELPERS[h](options).app.env);
-    });
+      it('gives the app what each helper needs of it (the env every helper sets for it)', () => {
+        const app = pod.containers[0]!;
+        for (const h of helpers) expect(app.env).toMatchObject(HELPERS[h](options).app.env);
+      });
 
-    it('plans a project whose manifests validate, README shows every container, and lint finds nothing', async () => {
-      const plan = planProject(options);
-      const readme = plan.files.find((f) => f.path === 'README.md')!.content;
-      for (const c of pod.containers) expect(readme).toContain(`\`${c.name}\``);
-      for (const c of pod.containers) expect(plan.files.some((f) => f.path === `containers/${c.template}/src/index.ts`)).toBe(true);
-      const dir = workspace();
-      const { writeFileSync, mkdirSync } = await import('node:fs');
-      mkdirSync(join(dir, 'k8s'));
-      for (const f of plan.files.filter((f) => f.path.startsWith('k8s/'))) writeFileSync(join(dir, f.path), f.content);
-      const { findings } = await lintPaths([join(dir, 'k8s')]);
-      expect(findings).toEqual([]);
-    });
-  });
+      it('plans a project whose manifests validate, README shows every container, and lint finds nothing', async () => {
+        const plan = planProject(options);
+        const readme = plan.files.find((f) => f.path === 'README.md')!.content;
+        for (const c of pod.containers) expect(readme).toContain(`\`${c.name}\``);
+        for (const c of pod.containers) expect(plan.files.some((f) => f.path === `containers/${c.template}/src/index.ts`)).toBe(true);
+        const dir = workspace();
+        const { writeFileSync, mkdirSync } = await import('node:fs');
+        mkdirSync(join(dir, 'k8s'));
+        for (const f of plan.files.filter((f) => f.path.startsWith('k8s/'))) writeFileSync(join(dir, f.path), f.content);
+        const { findings } = await lintPaths([join(dir, 'k8s')]);
+        expect(findings).toEqual([]);
+      });
+    },
+  );
 
   it('through the CLI: --pattern adapter,sidecar,ambassador writes one pod with all three, and refuses a port any of them holds', async () => {
     const ws = workspace();
@@ -61,7 +65,12 @@ describe('any set of helpers around the app, in one pod', () => {
     expect(result.exitCode).toBe(0);
     const [deployment] = readYaml(join(ws, 'shop/k8s/deployment.yaml'));
     const spec = deployment.spec.template.spec;
-    expect([...spec.containers, ...spec.initContainers].map((c: { name: string }) => c.name).sort()).toEqual(['adapter', 'ambassador', 'app', 'log-shipper']);
+    expect([...spec.containers, ...spec.initContainers].map((c: { name: string }) => c.name).sort()).toEqual([
+      'adapter',
+      'ambassador',
+      'app',
+      'log-shipper',
+    ]);
     for (const port of ['9000', '9102', '9081']) {
       const clash = await runCli([join(ws, `clash-${port}`), '--pattern', 'sidecar,ambassador,adapter', '--port', port, '--yes']);
       expect(clash.exitCode, port).toBe(2);

@@ -32,13 +32,14 @@ describe('two runs at once into the same new folder', () => {
       ]);
       const codes = [sidecar.exitCode, ambassador.exitCode];
       if (codes.some((c) => c !== 0 && c !== 2)) outcomes.otherFailure++;
-      if (codes.some((c) => c !== 0 && c !== 2) || codes.every((c) => c === 2)) odd.push(`${codes}: ${sidecar.stderr.trim()} / ${ambassador.stderr.trim()}`);
+      if (codes.some((c) => c !== 0 && c !== 2) || codes.every((c) => c === 2))
+        odd.push(`${codes}: ${sidecar.stderr.trim()} / ${ambassador.stderr.trim()}`);
       const winners = [sidecar.exitCode === 0 && 'sidecar', ambassador.exitCode === 0 && 'ambassador'].filter(Boolean) as string[];
       if (winners.length === 2) outcomes.bothWon++;
       if (winners.length === 1) {
         outcomes.oneWinner++;
         const diff = differences(expected[winners[0]!]!, snapshot(target));
-        if (diff.length) (outcomes.winnerDamaged++, odd.push(`winner's project: ${diff.length} entries missing or changed`));
+        if (diff.length) outcomes.winnerDamaged++, odd.push(`winner's project: ${diff.length} entries missing or changed`);
         const loser = winners[0] === 'sidecar' ? ambassador : sidecar;
         if (!/^create-pod-pattern: .*(another|not empty|created by another program)/.test(loser.stderr)) outcomes.loserSilent++;
         if (existsSync(join(ws, 'a/b')) && readdirSync(join(ws, 'a/b')).length !== 1) outcomes.leftovers++;

@@ -11,7 +11,8 @@ describe('the documentation of lint', () => {
   it.each(LANGS)('lists every check the registry holds, as the %s catalog says it (regenerate with `npm run docs`)', (lang) => {
     const doc = readFileSync(resolve(ROOT, LINT_CHECKS_DOCS[lang]), 'utf8');
     expect(doc).toBe(renderLintChecksDoc(lang));
-    for (const check of checksIn(lang)) expect(doc).toContain(`| \`${check.id}\` | ${check.severity} | ${check.description.replaceAll('|', '\\|')} |`);
+    for (const check of checksIn(lang))
+      expect(doc).toContain(`| \`${check.id}\` | ${check.severity} | ${check.description.replaceAll('|', '\\|')} |`);
     // Pod design is the first family, as in lint's output.
     expect(doc.indexOf('## pod-design')).toBeLessThan(doc.indexOf('## pod-security'));
   });

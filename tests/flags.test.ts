@@ -57,9 +57,23 @@ describe('command-line flags', () => {
 
   it('no cluster-owned namespace (default, kube-*) is ever shipped as an object, whatever reaches the manifests', () => {
     for (const namespace of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-      const options = { lang: 'en', directory: 'x', pattern: 'adapter', name: 'x', namespace, port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: 'local/' } as const;
+      const options = {
+        lang: 'en',
+        directory: 'x',
+        pattern: 'adapter',
+        name: 'x',
+        namespace,
+        port: 8080,
+        replicas: 1,
+        sidecarMode: 'native',
+        target: 'kind',
+        imagePrefix: 'local/',
+      } as const;
       const files = buildManifests(options);
-      expect(files.map((f) => f.path), namespace).not.toContain('k8s/namespace.yaml');
+      expect(
+        files.map((f) => f.path),
+        namespace,
+      ).not.toContain('k8s/namespace.yaml');
       const kinds = files.flatMap((f) => f.objects.map((o) => (o as { kind?: string }).kind));
       expect(kinds, namespace).not.toContain('Namespace');
     }
@@ -115,10 +129,11 @@ describe('command-line flags', () => {
 
   it('--image-prefix prefixes every image, companions included', async () => {
     const { dir, pod } = await generate(['--pattern', 'ambassador', '--image-prefix', 'registry.local:5000/team/', '--yes']);
-    expect(allContainers(pod).map((c: any) => c.image).sort()).toEqual([
-      'registry.local:5000/team/demo-ambassador:dev',
-      'registry.local:5000/team/demo-app:dev',
-    ]);
+    expect(
+      allContainers(pod)
+        .map((c: any) => c.image)
+        .sort(),
+    ).toEqual(['registry.local:5000/team/demo-ambassador:dev', 'registry.local:5000/team/demo-app:dev']);
     const upstream = readYaml(join(dir, 'k8s/upstream-primary.yaml'))[0];
     expect(upstream.spec.template.spec.containers[0].image).toBe('registry.local:5000/team/demo-upstream:dev');
   });
@@ -127,7 +142,19 @@ describe('command-line flags', () => {
     for (const flag of ['-h', '--help']) {
       const result = await runCli([flag]);
       expect(result.exitCode).toBe(0);
-      for (const option of ['--pattern', '--name', '--namespace', '--port', '--replicas', '--sidecar-mode', '--target', '--image-prefix', '--yes', '--force', '--dry-run'])
+      for (const option of [
+        '--pattern',
+        '--name',
+        '--namespace',
+        '--port',
+        '--replicas',
+        '--sidecar-mode',
+        '--target',
+        '--image-prefix',
+        '--yes',
+        '--force',
+        '--dry-run',
+      ])
         expect(result.stdout).toContain(option);
     }
     const pkg = readJson(join(import.meta.dirname, '../package.json'));

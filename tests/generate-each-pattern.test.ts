@@ -24,7 +24,17 @@ describe.each(Object.entries(EXPECTED))('the %s pattern', (pattern, expected) =>
     expect(result.stdout).toContain('npm run dev');
 
     const files = listFiles(join(ws, 'demo'));
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', '.gitignore', 'k8s/kustomization.yaml', 'k8s/deployment.yaml', 'k8s/service.yaml', ...expected.extraK8s]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'package.json',
+        '.gitignore',
+        'k8s/kustomization.yaml',
+        'k8s/deployment.yaml',
+        'k8s/service.yaml',
+        ...expected.extraK8s,
+      ]),
+    );
     const folders = [...new Set(files.filter((f) => f.startsWith('containers/')).map((f) => f.split('/')[1]))].sort();
     expect(folders).toEqual([...expected.folders]);
     for (const folder of folders) {
@@ -56,6 +66,7 @@ describe.each(Object.entries(EXPECTED))('the %s pattern', (pattern, expected) =>
     const pkg = readJson(join(dir, 'package.json'));
     expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['dev', 'test', 'build', 'images', 'deploy', 'undeploy']));
     expect(pkg.name).toBe('demo');
-    for (const script of ['build', 'dev', 'images', 'deploy', 'undeploy']) expect(existsSync(join(dir, `scripts/${script}.mjs`))).toBe(true);
+    for (const script of ['build', 'dev', 'images', 'deploy', 'undeploy'])
+      expect(existsSync(join(dir, `scripts/${script}.mjs`))).toBe(true);
   });
 });

@@ -15,7 +15,12 @@ const cli = privateCli();
  * one of the watched folders (the target, a staging folder beside it), so the kill lands
  * while it writes. Resolves true when the kill landed before the process ended.
  */
-async function killWhileWriting(args: string[], watched: string[], counts = (_name: string) => true, signal: NodeJS.Signals = 'SIGKILL'): Promise<boolean> {
+async function killWhileWriting(
+  args: string[],
+  watched: string[],
+  counts = (_name: string) => true,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<boolean> {
   const child = execa(process.execPath, [cli.path, ...args], { reject: false, input: '' });
   const watchers = watched.map((dir) =>
     watch(dir, (_event, name) => {
@@ -48,14 +53,17 @@ describe('a run killed with SIGKILL while writing', () => {
       // Killed after the last file went in: the project is whole (a second run would rightly call the
       // folder not empty), and at most this run's lock and staging folder are left: a run with --force clears them.
       const whole = differences(expected, snapshot(dir)).every((path) => path.startsWith('.cpp-'));
-      if (wasKilled) (whole ? finishedFirst++ : killed++);
+      if (wasKilled) whole ? finishedFirst++ : killed++;
       const again = await cli.run([dir, '--pattern', 'sidecar', '--yes', ...(whole ? ['--force'] : [])]);
       if (again.exitCode !== 0) wrong.push(`exit ${again.exitCode}: ${again.stderr.trim()}`);
       const diff = differences(expected, snapshot(dir));
       const beside = readdirSync(ws).filter((name) => name !== 'demo');
       if (diff.length || beside.length) wrong.push(`differs: ${diff.slice(0, 3)}; beside it: ${beside}`);
     }
-    console.log(`${killed} of ${RUNS} runs killed while writing (${finishedFirst} more after the last file); ${wrong.length} ended wrong`, wrong);
+    console.log(
+      `${killed} of ${RUNS} runs killed while writing (${finishedFirst} more after the last file); ${wrong.length} ended wrong`,
+      wrong,
+    );
     expect(killed).toBeGreaterThan(RUNS / 4);
     expect(wrong).toEqual([]);
   }, 600_000);
@@ -84,7 +92,9 @@ describe('a run killed with SIGKILL while writing', () => {
       const recovered = snapshot(dir);
       delete recovered['.cpp-lock'];
       if (differences(before, recovered).length && differences(afterKilled, recovered).length)
-        wrong.push(`recovered to neither: ${differences(before, recovered).slice(0, 3)} / ${differences(afterKilled, recovered).slice(0, 3)}`);
+        wrong.push(
+          `recovered to neither: ${differences(before, recovered).slice(0, 3)} / ${differences(afterKilled, recovered).slice(0, 3)}`,
+        );
 
       const again = await cli.run([dir, '--pattern', 'sidecar', '--yes', '--force']);
       if (again.exitCode !== 0) wrong.push(`exit ${again.exitCode}: ${again.stderr.trim()}`);
@@ -93,7 +103,10 @@ describe('a run killed with SIGKILL while writing', () => {
       if (diff.length || beside.length) wrong.push(`differs: ${diff.slice(0, 3)}; beside it: ${beside}`);
       expect(Object.keys(singleton).every((path) => path in before)).toBe(true);
     }
-    console.log(`${killed} of ${RUNS} runs killed, ${halfSwapped} of them with files of the project already replaced; ${wrong.length} ended wrong`, wrong);
+    console.log(
+      `${killed} of ${RUNS} runs killed, ${halfSwapped} of them with files of the project already replaced; ${wrong.length} ended wrong`,
+      wrong,
+    );
     expect(halfSwapped).toBeGreaterThan(RUNS / 4);
     expect(wrong).toEqual([]);
   }, 600_000);
@@ -110,7 +123,12 @@ describe('a run stopped with SIGTERM or Ctrl-C while --force swaps files in', ()
       for (const file of listFiles(dir)) appendFileSync(join(dir, file), '\n# edited\n');
       const before = snapshot(dir);
       const signal = run % 2 ? 'SIGINT' : 'SIGTERM';
-      const stopped = await killWhileWriting([dir, '--pattern', 'sidecar', '--yes', '--force'], [dir], (name) => !name.startsWith('.cpp-'), signal);
+      const stopped = await killWhileWriting(
+        [dir, '--pattern', 'sidecar', '--yes', '--force'],
+        [dir],
+        (name) => !name.startsWith('.cpp-'),
+        signal,
+      );
       if (!stopped) outcomes.notStoppedBySignal++;
       const now = snapshot(dir);
       if (Object.keys(now).some((path) => path.startsWith('.cpp-'))) outcomes.leftovers++;

@@ -10,11 +10,24 @@ import type { PatternName, ProjectOptions } from '../src/patterns/types.js';
 const TEXTS = { en, ko };
 
 function project(pattern: PatternName, sidecarMode: 'native' | 'classic', lang: 'en' | 'ko') {
-  const options: ProjectOptions = { lang, directory: 'demo', pattern, name: 'demo', namespace: 'shop', port: 8080, replicas: 3, sidecarMode, target: 'kind', imagePrefix: 'local/' };
+  const options: ProjectOptions = {
+    lang,
+    directory: 'demo',
+    pattern,
+    name: 'demo',
+    namespace: 'shop',
+    port: 8080,
+    replicas: 3,
+    sidecarMode,
+    target: 'kind',
+    imagePrefix: 'local/',
+  };
   const plan = describePattern(options);
   const containers = [...plan.containers, ...plan.companions.map((c) => c.container)];
   const files = buildManifests(options, plan);
-  return Object.fromEntries(files.map((f) => [f.path, { plain: serializeManifest(f), commented: serializeManifest(f, { text: TEXTS[lang], containers }) }]));
+  return Object.fromEntries(
+    files.map((f) => [f.path, { plain: serializeManifest(f), commented: serializeManifest(f, { text: TEXTS[lang], containers }) }]),
+  );
 }
 
 /** The comment lines right above the first line (after the line holding `after`) that starts with `line`, a list's `- ` aside. */
@@ -34,14 +47,19 @@ describe.each(['en', 'ko'] as const)('generated manifests explain themselves (%s
     for (const pattern of ['singleton', 'sidecar', 'ambassador', 'adapter'] as const)
       for (const mode of ['native', 'classic'] as const)
         for (const [path, { plain, commented }] of Object.entries(project(pattern, mode, lang))) {
-          expect(parseAllDocuments(commented).map((d) => d.toJS()), `${pattern} ${mode} ${path}`).toEqual(parseAllDocuments(plain).map((d) => d.toJS()));
+          expect(
+            parseAllDocuments(commented).map((d) => d.toJS()),
+            `${pattern} ${mode} ${path}`,
+          ).toEqual(parseAllDocuments(plain).map((d) => d.toJS()));
           for (const doc of parseAllDocuments(commented)) expect(doc.errors).toEqual([]);
         }
   });
 
   it('teach the pod: replicas repeat every container, the template is one pod, one IP for all ports', () => {
     const yaml = project('sidecar', 'native', lang)['k8s/deployment.yaml']!.commented;
-    expect(commentAbove(yaml, 'replicas')).toContain(TEXTS[lang].replicas({ replicas: 3, containers: ['app', 'log-shipper'] }).split('\n')[0]);
+    expect(commentAbove(yaml, 'replicas')).toContain(
+      TEXTS[lang].replicas({ replicas: 3, containers: ['app', 'log-shipper'] }).split('\n')[0],
+    );
     expect(commentAbove(yaml, 'template')).toContain(TEXTS[lang].podTemplate.split('\n')[0]);
     expect(commentAbove(yaml, 'ports')).toBe(`# ${TEXTS[lang].ports}`);
   });
@@ -56,9 +74,15 @@ describe.each(['en', 'ko'] as const)('generated manifests explain themselves (%s
 
   it('show the shared emptyDir where it is declared and where each container mounts it', () => {
     const yaml = project('sidecar', 'native', lang)['k8s/deployment.yaml']!.commented;
-    expect(commentAbove(yaml, 'name: app-logs', 'volumes:')).toContain(TEXTS[lang].volumes({ name: 'app-logs', containers: ['app', 'log-shipper'], sizeLimit: '' }).split(' ')[0]);
-    expect(commentAbove(yaml, 'volumeMounts', 'name: log-shipper')).toBe(`# ${TEXTS[lang].volumeMount({ volume: 'app-logs', others: ['app'] })}`);
-    expect(commentAbove(yaml, 'volumeMounts', 'name: app')).toBe(`# ${TEXTS[lang].volumeMount({ volume: 'app-logs', others: ['log-shipper'] })}`);
+    expect(commentAbove(yaml, 'name: app-logs', 'volumes:')).toContain(
+      TEXTS[lang].volumes({ name: 'app-logs', containers: ['app', 'log-shipper'], sizeLimit: '' }).split(' ')[0],
+    );
+    expect(commentAbove(yaml, 'volumeMounts', 'name: log-shipper')).toBe(
+      `# ${TEXTS[lang].volumeMount({ volume: 'app-logs', others: ['app'] })}`,
+    );
+    expect(commentAbove(yaml, 'volumeMounts', 'name: app')).toBe(
+      `# ${TEXTS[lang].volumeMount({ volume: 'app-logs', others: ['log-shipper'] })}`,
+    );
   });
 
   it("say why the ambassador's loopback port is declared, and what the scrape annotations do", () => {

@@ -19,7 +19,10 @@ describe('the packed package', () => {
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it.each(['singleton', 'sidecar', 'ambassador', 'adapter'])('generates the %s pattern with npx create-pod-pattern', async (pattern) => {
-    const result = await execa('npx', ['--no-install', 'create-pod-pattern', `p-${pattern}`, '--pattern', pattern, '--yes'], { cwd: home, reject: false });
+    const result = await execa('npx', ['--no-install', 'create-pod-pattern', `p-${pattern}`, '--pattern', pattern, '--yes'], {
+      cwd: home,
+      reject: false,
+    });
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.exitCode).toBe(0);
     expect(existsSync(join(home, `p-${pattern}/k8s/deployment.yaml`))).toBe(true);
@@ -27,7 +30,10 @@ describe('the packed package', () => {
   });
 
   it('generates with npm create pod-pattern, options after --', async () => {
-    const result = await execa('npm', ['create', 'pod-pattern', 'via-npm-create', '--', '--pattern', 'adapter', '--yes'], { cwd: home, reject: false });
+    const result = await execa('npm', ['create', 'pod-pattern', 'via-npm-create', '--', '--pattern', 'adapter', '--yes'], {
+      cwd: home,
+      reject: false,
+    });
     expect(result.exitCode).toBe(0);
     expect(existsSync(join(home, 'via-npm-create/containers/adapter/Dockerfile'))).toBe(true);
   });

@@ -15,19 +15,25 @@ function readme(pattern: PatternName, lang: 'en' | 'ko', overrides = {}) {
 const at = (text: string, heading: string) => text.indexOf(`## ${heading}\n`);
 
 describe.each(['en', 'ko'] as const)('every generated README teaches the pod (%s)', (lang) => {
-  it.each(PATTERN_NAMES)('%s: the lessons in order: the unit, one IP, volumes, the four patterns, never in one pod, scaling, try it', (pattern) => {
-    const { text, t } = readme(pattern, lang);
-    const order = [t.podHeading, t.networkHeading, t.volumesHeading, t.patternsHeading, t.neverHeading, t.scaleHeading, t.tryHeading].map((h) => at(text, h));
-    for (const position of order) expect(position).toBeGreaterThan(0);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(text).toContain(t.never);
-    expect(text).not.toMatch(/\{\{|\}\}|undefined|\[object Object\]/);
-  });
+  it.each(PATTERN_NAMES)(
+    '%s: the lessons in order: the unit, one IP, volumes, the four patterns, never in one pod, scaling, try it',
+    (pattern) => {
+      const { text, t } = readme(pattern, lang);
+      const order = [t.podHeading, t.networkHeading, t.volumesHeading, t.patternsHeading, t.neverHeading, t.scaleHeading, t.tryHeading].map(
+        (h) => at(text, h),
+      );
+      for (const position of order) expect(position).toBeGreaterThan(0);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(text).toContain(t.never);
+      expect(text).not.toMatch(/\{\{|\}\}|undefined|\[object Object\]/);
+    },
+  );
 
   it.each(PATTERN_NAMES)('%s: lists every port of this pod, and who reaches whom over localhost', (pattern) => {
     const { text, pod } = readme(pattern, lang);
     for (const c of pod.containers)
-      for (const p of c.ports) expect(text).toContain(`| \`${c.name}\` | \`${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort}\``);
+      for (const p of c.ports)
+        expect(text).toContain(`| \`${c.name}\` | \`${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort}\``);
     const urls = pod.containers.flatMap((c) => Object.values(c.env).filter((v) => /^http:\/\/127\.0\.0\.1:\d+/.test(v)));
     for (const url of urls) expect(text).toContain(`\`${url}\``);
   });
@@ -52,7 +58,7 @@ describe.each(['en', 'ko'] as const)('every generated README teaches the pod (%s
     }
   });
 
-  it('says helpers scale with the app, with this project\'s replicas', () => {
+  it("says helpers scale with the app, with this project's replicas", () => {
     const { text } = readme('adapter', lang, { replicas: 3 });
     expect(text).toContain('`replicas: 3`');
     expect(text).toMatch(/\b6\b/); // 3 pods x (app + adapter)
@@ -68,10 +74,11 @@ describe.each(['en', 'ko'] as const)('every generated README teaches the pod (%s
     expect(amb.text).toContain('kubectl scale deployment shop-upstream-primary --replicas=0');
   });
 
-  it('names the short file where each container\'s heart is', () => {
+  it("names the short file where each container's heart is", () => {
     for (const pattern of PATTERN_NAMES) {
       const { text, pod } = readme(pattern, lang);
-      for (const c of [...pod.containers, ...pod.companions.map((x) => x.container)]) expect(text).toContain(`containers/${c.template}/${c.docs!.start}`);
+      for (const c of [...pod.containers, ...pod.companions.map((x) => x.container)])
+        expect(text).toContain(`containers/${c.template}/${c.docs!.start}`);
     }
   });
 

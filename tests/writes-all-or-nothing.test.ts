@@ -24,7 +24,13 @@ describe('writing a project is all or nothing', () => {
     const result = await runCli([join(ws, 'demo'), '--pattern', 'ambassador', '--yes', '--dry-run']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/Would write \d+ files .*nothing written/);
-    for (const path of ['README.md', 'package.json', 'k8s/deployment.yaml', 'k8s/upstream-primary.yaml', 'containers/ambassador/Dockerfile'])
+    for (const path of [
+      'README.md',
+      'package.json',
+      'k8s/deployment.yaml',
+      'k8s/upstream-primary.yaml',
+      'containers/ambassador/Dockerfile',
+    ])
       expect(result.stdout).toContain(`  ${path}  (`);
     expect(listFiles(ws)).toEqual([]);
   });
@@ -105,26 +111,31 @@ describe('writing a project is all or nothing', () => {
     expect(stagingLeftIn(join(ws, 'demo'))).toEqual([]);
   });
 
-  it.skipIf(!canMakeImmutable)('--force where one file halfway cannot be replaced (exit 1) leaves every file of the target as it was', async () => {
-    const ws = workspace();
-    const dir = await editedProject(ws);
-    // Late in the order of writing, so most files would already be replaced.
-    const stuck = listFiles(dir).filter((f) => f.startsWith('scripts/')).at(-1)!;
-    setImmutable(join(dir, stuck), true);
-    const before = snapshot(ws);
-    try {
-      const result = await runCli([dir, '--pattern', 'sidecar', '--yes', '--force']);
-      expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain('Nothing was written');
-      const changed = differences(before, snapshot(ws));
-      expect(changed, `${changed.length} entries changed`).toEqual([]);
-    } finally {
-      setImmutable(join(dir, stuck), false);
-    }
-    // Once it can be replaced, the same run goes through.
-    expect((await runCli([dir, '--pattern', 'sidecar', '--yes', '--force'])).exitCode).toBe(0);
-    expect(readFileSync(join(dir, 'k8s/deployment.yaml'), 'utf8')).toContain('log-shipper');
-  });
+  it.skipIf(!canMakeImmutable)(
+    '--force where one file halfway cannot be replaced (exit 1) leaves every file of the target as it was',
+    async () => {
+      const ws = workspace();
+      const dir = await editedProject(ws);
+      // Late in the order of writing, so most files would already be replaced.
+      const stuck = listFiles(dir)
+        .filter((f) => f.startsWith('scripts/'))
+        .at(-1)!;
+      setImmutable(join(dir, stuck), true);
+      const before = snapshot(ws);
+      try {
+        const result = await runCli([dir, '--pattern', 'sidecar', '--yes', '--force']);
+        expect(result.exitCode).toBe(1);
+        expect(result.stderr).toContain('Nothing was written');
+        const changed = differences(before, snapshot(ws));
+        expect(changed, `${changed.length} entries changed`).toEqual([]);
+      } finally {
+        setImmutable(join(dir, stuck), false);
+      }
+      // Once it can be replaced, the same run goes through.
+      expect((await runCli([dir, '--pattern', 'sidecar', '--yes', '--force'])).exitCode).toBe(0);
+      expect(readFileSync(join(dir, 'k8s/deployment.yaml'), 'utf8')).toContain('log-shipper');
+    },
+  );
 
   it.skipIf(!canMakeImmutable)('--force where a folder of the project cannot take new entries (exit 1) changes nothing', async () => {
     const ws = workspace();
@@ -171,25 +182,31 @@ describe('writing a project is all or nothing', () => {
     expect(listFiles(dir)).toContain('k8s/deployment.yaml');
   });
 
-  it.skipIf(!canMakeImmutable)('a failure while writing (exit 1) leaves nothing behind: no project, no staging folder, no created parents', async () => {
-    const ws = workspace();
-    mkdirSync(join(ws, 'locked'));
-    // Not even root can create entries in an immutable folder.
-    setImmutable(join(ws, 'locked'), true);
-    try {
-      const result = await runCli([join(ws, 'locked/sub/demo'), '--pattern', 'singleton', '--yes']);
-      expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain('Nothing was written');
-    } finally {
-      setImmutable(join(ws, 'locked'), false);
-    }
-    expect(snapshot(ws)).toEqual({ locked: 'dir' });
-  });
+  it.skipIf(!canMakeImmutable)(
+    'a failure while writing (exit 1) leaves nothing behind: no project, no staging folder, no created parents',
+    async () => {
+      const ws = workspace();
+      mkdirSync(join(ws, 'locked'));
+      // Not even root can create entries in an immutable folder.
+      setImmutable(join(ws, 'locked'), true);
+      try {
+        const result = await runCli([join(ws, 'locked/sub/demo'), '--pattern', 'singleton', '--yes']);
+        expect(result.exitCode).toBe(1);
+        expect(result.stderr).toContain('Nothing was written');
+      } finally {
+        setImmutable(join(ws, 'locked'), false);
+      }
+      expect(snapshot(ws)).toEqual({ locked: 'dir' });
+    },
+  );
 
   it('a failure halfway through the files removes the staging folder and leaves the target untouched', async () => {
     const ws = workspace();
     // The second file cannot be written: its parent is the first file.
-    const files = [{ path: 'a', content: '1' }, { path: 'a/b', content: '2' }];
+    const files = [
+      { path: 'a', content: '1' },
+      { path: 'a/b', content: '2' },
+    ];
     await expect(writeProject(join(ws, 'new/demo'), files, { force: false })).rejects.toThrow();
     expect(listFiles(ws)).toEqual([]);
     expect(existsSync(join(ws, 'new'))).toBe(false);

@@ -45,7 +45,14 @@ async function loadPatterns() {
   const { build } = await esbuild();
   mkdirSync(BUILD_DIR, { recursive: true });
   const outfile = join(BUILD_DIR, 'patterns.mjs');
-  await build({ entryPoints: [join(ROOT, 'src', 'patterns', 'index.ts')], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(ROOT, 'src', 'patterns', 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'silent',
+  });
   patterns = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   return patterns;
 }
@@ -66,7 +73,8 @@ export async function manifestEnv(pattern, container, overrides = {}) {
     target: 'kind',
     imagePrefix: 'local/',
   });
-  const spec = plan.containers.find((c) => c.name === container) ?? plan.companions.map((c) => c.container).find((c) => c.name === container);
+  const spec =
+    plan.containers.find((c) => c.name === container) ?? plan.companions.map((c) => c.container).find((c) => c.name === container);
   if (!spec) throw new Error(`pattern ${pattern} has no container ${container}`);
   const env = { ...spec.env };
   for (const [key, value] of Object.entries(overrides)) {

@@ -23,7 +23,7 @@ http
       startedAt,
       uptimeSeconds: process.uptime(),
       ready: true,
-      requests: { total: reads, inFlight: 1, byStatus: { '200': reads }, durationSecondsSum: reads * 0.001 },
+      requests: { total: reads, inFlight: 1, byStatus: { 200: reads }, durationSecondsSum: reads * 0.001 },
       memory: { rssBytes: 50_000_000, heapUsedBytes: 10_000_000 },
       metrics,
     });

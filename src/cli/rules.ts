@@ -82,7 +82,9 @@ export function checkChoice<T extends string>(
 
 export function checkPattern(value: string, t: RulesText): string | undefined {
   // One of the four, or helpers joined by commas: a pod may hold any set of them.
-  return helpersOf(value) ? undefined : t.notOneOf({ what: 'pattern', value, choices: [...PATTERN_NAMES, HELPER_NAMES.join(',')].join(' | ') });
+  return helpersOf(value)
+    ? undefined
+    : t.notOneOf({ what: 'pattern', value, choices: [...PATTERN_NAMES, HELPER_NAMES.join(',')].join(' | ') });
 }
 
 /** Docker reference grammar: the first part is a registry host only if it has '.', ':' or is localhost. */

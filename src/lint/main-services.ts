@@ -17,12 +17,50 @@ import { portSpeaks } from './well-known-ports.js';
 import { parseImage } from './checks/images.js';
 
 /** Images of standalone servers: web servers, and servers that keep data. */
-const WEB_SERVER_IMAGES = ['nginx', 'nginx-unprivileged', 'httpd', 'apache', 'caddy', 'tomcat', 'wordpress', 'php-fpm', 'memcached', 'keycloak'];
+const WEB_SERVER_IMAGES = [
+  'nginx',
+  'nginx-unprivileged',
+  'httpd',
+  'apache',
+  'caddy',
+  'tomcat',
+  'wordpress',
+  'php-fpm',
+  'memcached',
+  'keycloak',
+];
 const DATA_SERVER_IMAGES = [
-  'postgres', 'postgresql', 'postgis', 'mysql', 'mysql-server', 'mariadb', 'percona', 'mssql-server', 'oracle',
-  'redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb',
-  'mongo', 'mongodb', 'couchdb', 'cassandra', 'elasticsearch', 'opensearch', 'influxdb', 'clickhouse', 'clickhouse-server', 'neo4j',
-  'rabbitmq', 'kafka', 'zookeeper', 'nats', 'activemq', 'mosquitto', 'minio',
+  'postgres',
+  'postgresql',
+  'postgis',
+  'mysql',
+  'mysql-server',
+  'mariadb',
+  'percona',
+  'mssql-server',
+  'oracle',
+  'redis',
+  'redis-stack',
+  'redis-stack-server',
+  'valkey',
+  'keydb',
+  'mongo',
+  'mongodb',
+  'couchdb',
+  'cassandra',
+  'elasticsearch',
+  'opensearch',
+  'influxdb',
+  'clickhouse',
+  'clickhouse-server',
+  'neo4j',
+  'rabbitmq',
+  'kafka',
+  'zookeeper',
+  'nats',
+  'activemq',
+  'mosquitto',
+  'minio',
 ];
 const STANDALONE_SERVICE_IMAGES: readonly string[] = [...WEB_SERVER_IMAGES, ...DATA_SERVER_IMAGES];
 
@@ -33,10 +71,7 @@ export function standaloneService(image: string | undefined): string | undefined
   return STANDALONE_SERVICE_IMAGES.includes(name) ? name : undefined;
 }
 
-export type MainReason =
-  | { kind: 'port'; port: string }
-  | { kind: 'state'; path: string }
-  | { kind: 'server'; server: string };
+export type MainReason = { kind: 'port'; port: string } | { kind: 'state'; path: string } | { kind: 'server'; server: string };
 
 export interface MainService {
   container: ContainerView;
@@ -81,7 +116,8 @@ function statePaths(c: ContainerView, pod: PodView): string[] {
     .filter((m) => m.readOnly !== true)
     .filter((m) => {
       const volume = volumes.get(str(m.name));
-      const claim = volume !== undefined && (volume.persistentVolumeClaim !== undefined || rec(volume.ephemeral).volumeClaimTemplate !== undefined);
+      const claim =
+        volume !== undefined && (volume.persistentVolumeClaim !== undefined || rec(volume.ephemeral).volumeClaimTemplate !== undefined);
       return claim || (DATA_DIR.test(str(m.mountPath) ?? '') && !mountedElsewhere(str(m.name)));
     })
     .map((m) => str(m.mountPath) ?? str(m.name) ?? '?');

@@ -162,9 +162,7 @@ function podView(kind: string, raw: Obj, template: { metadata: Obj; spec: Obj },
   const metadata = rec(raw.metadata);
   const { spec } = template;
   const containers = [
-    ...list(spec.initContainers).map((c, i) =>
-      containerView(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', i),
-    ),
+    ...list(spec.initContainers).map((c, i) => containerView(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', i)),
     ...list(spec.containers).map((c, i) => containerView(c, 'container', i)),
     ...list(spec.ephemeralContainers).map((c, i) => containerView(c, 'ephemeral', i)),
   ];
@@ -206,7 +204,13 @@ export function buildModel(inputs: readonly LintInput[]): Model {
     if (kind === 'Service') {
       entries.push({
         type: 'service',
-        view: { object: objectName(kind, object), name: str(metadata.name) ?? '<unnamed>', namespace: str(metadata.namespace), source, spec: rec(object.spec) },
+        view: {
+          object: objectName(kind, object),
+          name: str(metadata.name) ?? '<unnamed>',
+          namespace: str(metadata.namespace),
+          source,
+          spec: rec(object.spec),
+        },
       });
       continue;
     }

@@ -14,8 +14,14 @@ export function imageName(options: Pick<ProjectOptions, 'imagePrefix' | 'name'>,
  * (npm run bench), the adapter under 100 MiB on hostile statuses (its memory-bound test).
  */
 const RESOURCES = {
-  main: { requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '500m', memory: APP_MEMORY_LIMIT, 'ephemeral-storage': '64Mi' } },
-  helper: { requests: { cpu: '20m', memory: '48Mi', 'ephemeral-storage': '16Mi' }, limits: { cpu: '250m', memory: HELPER_MEMORY_LIMIT, 'ephemeral-storage': '64Mi' } },
+  main: {
+    requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '16Mi' },
+    limits: { cpu: '500m', memory: APP_MEMORY_LIMIT, 'ephemeral-storage': '64Mi' },
+  },
+  helper: {
+    requests: { cpu: '20m', memory: '48Mi', 'ephemeral-storage': '16Mi' },
+    limits: { cpu: '250m', memory: HELPER_MEMORY_LIMIT, 'ephemeral-storage': '64Mi' },
+  },
 } as const;
 
 function httpProbe(probe: ProbeSpec, timing: Partial<IProbe>): IProbe {

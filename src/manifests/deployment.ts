@@ -20,7 +20,10 @@ function splitContainers(containers: ContainerSpec[], options: ProjectOptions) {
   const helpers = containers.filter((c) => c.role === 'helper');
   const mains = containers.filter((c) => c.role === 'main');
   return native
-    ? { initContainers: helpers.map((c) => renderContainer(c, options, true)), containers: mains.map((c) => renderContainer(c, options, false)) }
+    ? {
+        initContainers: helpers.map((c) => renderContainer(c, options, true)),
+        containers: mains.map((c) => renderContainer(c, options, false)),
+      }
     : { initContainers: [], containers: [...mains, ...helpers].map((c) => renderContainer(c, options, false)) };
 }
 
@@ -40,9 +43,7 @@ export function renderDeployment(pod: PodInput, options: ProjectOptions): Deploy
     },
     ...(initContainers.length ? { initContainers } : {}),
     containers,
-    ...(pod.volumes.length
-      ? { volumes: pod.volumes.map((v) => ({ name: v.name, emptyDir: { sizeLimit: v.sizeLimit } })) }
-      : {}),
+    ...(pod.volumes.length ? { volumes: pod.volumes.map((v) => ({ name: v.name, emptyDir: { sizeLimit: v.sizeLimit } })) } : {}),
   };
   return new Deployment({
     metadata: {
@@ -58,7 +59,10 @@ export function renderDeployment(pod: PodInput, options: ProjectOptions): Deploy
         metadata: {
           labels: objectLabels(pod.objectName, options.name, pod.component),
           // kubectl logs/exec, and `npm run dev`, pick the main container by this.
-          annotations: { 'kubectl.kubernetes.io/default-container': pod.containers.find((c) => c.role === 'main')!.name, ...pod.annotations },
+          annotations: {
+            'kubectl.kubernetes.io/default-container': pod.containers.find((c) => c.role === 'main')!.name,
+            ...pod.annotations,
+          },
         },
         spec: podSpec,
       },

@@ -28,9 +28,13 @@ export function buildManifests(options: ProjectOptions, pattern: PodDescription 
   );
   const files: ManifestFile[] = [];
   // Objects still go into a cluster's own namespace (the kustomization sets it); the namespace itself is left alone.
-  if (options.namespace && !isClusterNamespace(options.namespace)) files.push({ path: 'k8s/namespace.yaml', objects: [renderNamespace(options.namespace)] });
+  if (options.namespace && !isClusterNamespace(options.namespace))
+    files.push({ path: 'k8s/namespace.yaml', objects: [renderNamespace(options.namespace)] });
   files.push({ path: 'k8s/deployment.yaml', objects: [pod] });
-  files.push({ path: 'k8s/service.yaml', objects: [renderService(options.name, pattern.pattern.replaceAll(',', '-'), pattern.containers, options)] });
+  files.push({
+    path: 'k8s/service.yaml',
+    objects: [renderService(options.name, pattern.pattern.replaceAll(',', '-'), pattern.containers, options)],
+  });
   for (const companion of pattern.companions) {
     const objectName = `${options.name}-${companion.suffix}`;
     const deployment = renderDeployment(

@@ -63,7 +63,18 @@ function ALL_ORDER(pattern: string): number {
 
 /** Options for asking a pattern what it holds before the user has chosen the rest. */
 export function sampleOptions(overrides: Partial<ProjectOptions> = {}): ProjectOptions {
-  return { lang: 'en', directory: '.', pattern: 'singleton', name: 'x', port: 8080, replicas: 1, sidecarMode: 'native', target: 'kind', imagePrefix: '', ...overrides };
+  return {
+    lang: 'en',
+    directory: '.',
+    pattern: 'singleton',
+    name: 'x',
+    port: 8080,
+    replicas: 1,
+    sidecarMode: 'native',
+    target: 'kind',
+    imagePrefix: '',
+    ...overrides,
+  };
 }
 
 /**

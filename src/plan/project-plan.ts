@@ -67,7 +67,10 @@ export function planProject(options: ProjectOptions): ProjectPlan {
   validateManifests(manifests, options.lang);
   const files: PlannedFile[] = [
     ...projectFiles(projectContext(options, pattern)),
-    ...manifests.map((m) => ({ path: m.path, content: serializeManifest(m, { text: catalog(options.lang).manifests, containers: allContainers }) })),
+    ...manifests.map((m) => ({
+      path: m.path,
+      content: serializeManifest(m, { text: catalog(options.lang).manifests, containers: allContainers }),
+    })),
     ...containerFolders(pattern).flatMap((c) => containerFiles(c, options)),
     // What every container's process tests share (they import it as ../../../test-support/).
     ...listTemplateFiles('test-support').map((rel) => ({ path: `test-support/${rel}`, content: readTemplate(`test-support/${rel}`) })),

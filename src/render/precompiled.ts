@@ -1,4 +1,3 @@
-
 /**
  * Templates compiled at build time, keyed by their path under templates/. scripts/build.mjs
  * replaces this module in the bundle; run from source (tests, `npx plop`), it is empty and

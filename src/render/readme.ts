@@ -14,8 +14,15 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
   const t = catalog(options.lang).readme;
   const containers = pod.containers.map((c) => c.name);
   const helpers = pod.containers.filter((c) => c.role === 'helper');
-  const facts = { name: options.name, containers, helpers: helpers.map((c) => c.name), replicas: options.replicas, sidecarMode: options.sidecarMode };
-  const address = (c: ContainerSpec) => c.ports.map((p) => `${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort} (${p.name})`).join(', ');
+  const facts = {
+    name: options.name,
+    containers,
+    helpers: helpers.map((c) => c.name),
+    replicas: options.replicas,
+    sidecarMode: options.sidecarMode,
+  };
+  const address = (c: ContainerSpec) =>
+    c.ports.map((p) => `${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort} (${p.name})`).join(', ');
   const describe = (c: ContainerSpec, owner: string) => {
     const purpose = t.containers[c.template].purpose;
     return {
@@ -29,7 +36,10 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
   };
   const helperPort = helpers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name })))[0];
   const steps = trySteps(options, pod, helperPort);
-  const text = (s: TryStep) => ({ command: s.command.replace(PID_PLACEHOLDER, (_, name: string) => t.pidOf({ name })), expect: s.expect(t.expect) });
+  const text = (s: TryStep) => ({
+    command: s.command.replace(PID_PLACEHOLDER, (_, name: string) => t.pidOf({ name })),
+    expect: s.expect(t.expect),
+  });
 
   return {
     t,
@@ -38,7 +48,12 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
     podUnit: t.podUnit(facts),
     helperKind: helpers.length === 0 ? '' : options.sidecarMode === 'native' ? t.nativeSidecar : t.classicSidecar,
     ports: pod.containers.flatMap((c) =>
-      c.ports.map((p) => ({ container: c.name, address: `${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort}`, name: p.name, onlyInside: p.scope === 'loopback' })),
+      c.ports.map((p) => ({
+        container: c.name,
+        address: `${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort}`,
+        name: p.name,
+        onlyInside: p.scope === 'loopback',
+      })),
     ),
     localhost: localhostUses(pod).map((u) => t.localhostUse(u)),
     portClash: helperPort ? t.portClash(helperPort) : '',
@@ -46,10 +61,16 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
       t.volumeShared({
         name: v.name,
         sizeLimit: v.sizeLimit,
-        mounts: pod.containers.flatMap((c) => c.mounts.filter((m) => m.volume === v.name).map((m) => ({ container: c.name, path: m.mountPath, readOnly: Boolean(m.readOnly) }))),
+        mounts: pod.containers.flatMap((c) =>
+          c.mounts.filter((m) => m.volume === v.name).map((m) => ({ container: c.name, path: m.mountPath, readOnly: Boolean(m.readOnly) })),
+        ),
       }),
     ),
-    patterns: PATTERN_NAMES.map((p) => ({ ...t.patterns[p], name: p, marker: (p === 'singleton' ? pod.helpers.length === 0 : pod.helpers.includes(p)) ? t.thisOne : '' })),
+    patterns: PATTERN_NAMES.map((p) => ({
+      ...t.patterns[p],
+      name: p,
+      marker: (p === 'singleton' ? pod.helpers.length === 0 : pod.helpers.includes(p)) ? t.thisOne : '',
+    })),
     scale: t.scale(facts),
     promises: pod.containers.flatMap((c) => (c.docs?.promise ? [c.docs.promise(t.promises)] : [])),
     tryDev: steps.filter((s) => s.where === 'dev').map(text),
@@ -65,7 +86,9 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
         : t.namespaceOwn({ namespace: options.namespace }),
     start: [...pod.containers, ...pod.companions.map((c) => c.container)]
       .filter((c, i, all) => c.docs && all.findIndex((o) => o.template === c.template) === i)
-      .map((c) => t.whereStart({ container: c.template, file: `containers/${c.template}/${c.docs!.start}`, heart: t.containers[c.template].heart })),
+      .map((c) =>
+        t.whereStart({ container: c.template, file: `containers/${c.template}/${c.docs!.start}`, heart: t.containers[c.template].heart }),
+      ),
   };
 }
 
@@ -89,7 +112,11 @@ function trySteps(options: ProjectOptions, pod: PodDescription, helperPort: { po
           },
         ]
       : []),
-    { where: 'cluster', command: `kubectl get pods -l app.kubernetes.io/name=${options.name}${namespaceFlag(options)}`, expect: (e) => e.podReady({ ready }) },
+    {
+      where: 'cluster',
+      command: `kubectl get pods -l app.kubernetes.io/name=${options.name}${namespaceFlag(options)}`,
+      expect: (e) => e.podReady({ ready }),
+    },
     { where: 'cluster', command: 'npm run deploy -- --dry-run', expect: (e) => e.deployDryRun },
   ];
   return [...own, ...common];

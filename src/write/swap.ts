@@ -59,8 +59,7 @@ export async function planSwap(target: string, paths: string[]): Promise<SwapSte
       else if (isFile) steps.set(rel, { kind: 'replace', path: rel });
     }
   }
-  if (conflicts.size)
-    throw new TargetRefusal({ code: 'conflicts', target, conflicts: [...conflicts.values()] });
+  if (conflicts.size) throw new TargetRefusal({ code: 'conflicts', target, conflicts: [...conflicts.values()] });
   return [...steps.values()];
 }
 
@@ -86,14 +85,18 @@ export async function swapIn(staging: Staging, target: string, steps: SwapStep[]
 
 async function readJournal(staging: Staging): Promise<SwapStep[]> {
   const journal = await readFile(staging.journal, 'utf8').catch(() => '');
-  return journal.split('\n').filter(Boolean).map((line) => JSON.parse(line) as SwapStep);
+  return journal
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as SwapStep);
 }
 
 /** Entries of the target an interrupted run added, which undoing it will remove. */
 export async function addedByInterruptedRuns(target: string): Promise<Set<string>> {
   const added = new Set<string>();
   for (const staging of await stagingFoldersIn(target))
-    if (!staging.live) for (const step of await readJournal(staging)) if (step.kind === 'add' && !step.path.includes('/')) added.add(step.path);
+    if (!staging.live)
+      for (const step of await readJournal(staging)) if (step.kind === 'add' && !step.path.includes('/')) added.add(step.path);
   return added;
 }
 
@@ -111,7 +114,9 @@ async function rollBack(staging: Staging, target: string, cause?: unknown): Prom
     }
   } catch (error) {
     const why = cause instanceof Error ? `${cause.message}; then ` : '';
-    throw new Error(`${why}restoring ${target} failed (${(error as Error).message}): what was replaced is kept in ${staging.oldDir}, and the next run into ${target} restores it`);
+    throw new Error(
+      `${why}restoring ${target} failed (${(error as Error).message}): what was replaced is kept in ${staging.oldDir}, and the next run into ${target} restores it`,
+    );
   }
   await removeStaging(staging);
 }

@@ -60,7 +60,11 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
   const lock = await readLock(target);
   if (lock.live && lock.pid !== process.pid) throw new TargetRefusal({ code: 'locked', dir, pid: lock.pid! });
   // Left by a run that was killed: its lock, its staging folders, and what it added (to be undone).
-  const leftovers = new Set([LOCK_NAME, ...(await stagingFoldersIn(target)).map((s) => basename(s.path)), ...(await addedByInterruptedRuns(target))]);
+  const leftovers = new Set([
+    LOCK_NAME,
+    ...(await stagingFoldersIn(target)).map((s) => basename(s.path)),
+    ...(await addedByInterruptedRuns(target)),
+  ]);
   return entries.some((name) => !leftovers.has(name)) ? 'non-empty' : 'empty';
 }
 
@@ -69,7 +73,6 @@ export async function checkTarget(dir: string, force: boolean): Promise<TargetSt
   const problem = pathTextIssue(dir) ?? (await walkProblem(dir));
   if (problem) throw new TargetRefusal(problem);
   const state = await inspectTarget(dir);
-  if (state === 'non-empty' && !force)
-    throw new TargetRefusal({ code: 'notEmpty', dir });
+  if (state === 'non-empty' && !force) throw new TargetRefusal({ code: 'notEmpty', dir });
   return state;
 }

@@ -22,7 +22,10 @@ export { checkTarget } from './target-check.js';
  */
 export async function writeProject(targetDir: string, files: PlannedFile[], options: { force: boolean }): Promise<void> {
   const target = resolve(targetDir);
-  assertPathsInside(target, files.map((f) => f.path));
+  assertPathsInside(
+    target,
+    files.map((f) => f.path),
+  );
   const state = await checkTarget(targetDir, options.force);
   const interrupts = stopOnSignals();
   const madeFolders = await createMissingFolders(dirname(target));
@@ -37,7 +40,10 @@ export async function writeProject(targetDir: string, files: PlannedFile[], opti
       await checkTarget(targetDir, options.force);
       await recoverInterruptedRuns(target);
     }
-    const steps = await planSwap(target, files.map((f) => f.path));
+    const steps = await planSwap(
+      target,
+      files.map((f) => f.path),
+    );
     staging = await openStaging(target);
     writeAll(staging.newDir, files);
     swapping = true;

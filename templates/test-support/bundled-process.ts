@@ -24,7 +24,15 @@ export interface RunningProcess {
 export async function startBundled(entry: URL, env: Record<string, string>): Promise<RunningProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'container-test-'));
   const outfile = join(dir, 'index.cjs');
-  await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'silent' });
+  await build({
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+  });
   const child = spawn(process.execPath, [outfile], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: Record<string, unknown>[] = [];
   const waiters: { event: string; resolve: (line: Record<string, unknown>) => void }[] = [];

@@ -43,7 +43,11 @@ describe('create-pod-pattern lint', () => {
     const { code, stdout } = await run(file);
     expect(code).toBe(1);
     expect(stdout.split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: Deployment/web container log-shipper: \\[no-read-only-root-fs\\] .+ — .+`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: Deployment/web container log-shipper: \\[no-read-only-root-fs\\] .+ — .+`,
+        ),
+      ),
       '1 finding (1 error, 0 warnings) in 1 file, 2 objects.',
       '',
     ]);
@@ -73,7 +77,10 @@ describe('create-pod-pattern lint', () => {
         [[fixture('base.yaml'), '--format', 'xml'], /--format must be text or json/],
         [[fixture('base.yaml'), '--strict'], /unknown option --strict/],
         [[fixture('base.yaml'), '--format'], /option -f, --format <value> needs a value/],
-        [[fixture('base.yaml'), '--only', 'security'], /--only: "security" is not a family of checks; the families are pod-design, pod-security, resources, probes, images, workload, services/],
+        [
+          [fixture('base.yaml'), '--only', 'security'],
+          /--only: "security" is not a family of checks; the families are pod-design, pod-security, resources, probes, images, workload, services/,
+        ],
         [[fixture('base.yaml'), '--only', 'pod-design,probs'], /"probs" is not a family/],
         [[fixture('base.yaml'), '--only', ','], /is not a family/],
         [[fixture('base.yaml'), '--lang', 'fr'], /--lang must be en or ko, not "fr"/],
@@ -134,21 +141,36 @@ describe('create-pod-pattern lint', () => {
 
     const design = await run(...files, '--only', 'pod-design', '--format', 'json');
     expect(design.code).toBe(1);
-    expect(JSON.parse(design.stdout).findings.map((f: { check: string }) => f.check)).toEqual(['multiple-main-services', 'container-port-conflict']);
-    const security = await run(fixture('host-pid/fail.yaml'), fixture('latest-tag/fail.yaml'), '--only=pod-security,images', '--format', 'json');
+    expect(JSON.parse(design.stdout).findings.map((f: { check: string }) => f.check)).toEqual([
+      'multiple-main-services',
+      'container-port-conflict',
+    ]);
+    const security = await run(
+      fixture('host-pid/fail.yaml'),
+      fixture('latest-tag/fail.yaml'),
+      '--only=pod-security,images',
+      '--format',
+      'json',
+    );
     expect(JSON.parse(security.stdout).findings.map((f: { check: string }) => f.check)).toEqual(['host-pid', 'latest-tag']);
     const none = await run(fixture('host-pid/fail.yaml'), '--only', 'probes');
     expect(none.code).toBe(0);
     expect(none.stdout).toBe('No findings (1 file, 2 objects).\n');
     const listed = await run('--list-checks', '--only', 'pod-design');
-    expect(listed.stdout.trim().split('\n').map((line) => line.split(' ')[0])).toEqual(['container-port-conflict', 'undeclared-volume-mount', 'multiple-main-services']);
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(['container-port-conflict', 'undeclared-volume-mount', 'multiple-main-services']);
   });
 
   it('reports the pod-design mistakes of a hand-written Deployment with their check ids, exit 1, through the CLI', async () => {
     const files = ['container-port-conflict/fail.yaml', 'undeclared-volume-mount/fail.yaml', 'multiple-main-services/fail.yaml'];
     const result = await runCli(['lint', ...files.map(fixture)]);
     expect(result.exitCode).toBe(1);
-    for (const id of ['container-port-conflict', 'undeclared-volume-mount', 'multiple-main-services']) expect(result.stdout).toContain(`[${id}]`);
+    for (const id of ['container-port-conflict', 'undeclared-volume-mount', 'multiple-main-services'])
+      expect(result.stdout).toContain(`[${id}]`);
   });
 
   it('says what is wrong with no path or a missing one, exit 2, through the CLI', async () => {

@@ -56,7 +56,11 @@ describe('lintObjects', () => {
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
     });
     const findings = lintObjects([deployment, service]);
-    expect(checksOf(findings, 'migrate')).toEqual(['unset-cpu-requirements', 'unset-ephemeral-storage-requirements', 'unset-memory-requirements']);
+    expect(checksOf(findings, 'migrate')).toEqual([
+      'unset-cpu-requirements',
+      'unset-ephemeral-storage-requirements',
+      'unset-memory-requirements',
+    ]);
     // It runs before the app, so sharing the app's port is no conflict.
     expect(checksOf(findings)).not.toContain('container-port-conflict');
   });
@@ -84,9 +88,7 @@ describe('lintObjects', () => {
       42,
     ];
     const findings = lintObjects(objects);
-    expect(new Set(findings.map((f) => f.object))).toEqual(
-      new Set(['Pod/x', 'StatefulSet/x', 'DaemonSet/x', 'Job/x', 'CronJob/x']),
-    );
+    expect(new Set(findings.map((f) => f.object))).toEqual(new Set(['Pod/x', 'StatefulSet/x', 'DaemonSet/x', 'Job/x', 'CronJob/x']));
     for (const object of ['Pod/x', 'StatefulSet/x', 'DaemonSet/x', 'Job/x', 'CronJob/x']) {
       expect(findings.filter((f) => f.object === object).map((f) => f.check)).toContain('run-as-non-root');
     }
@@ -104,7 +106,12 @@ describe('lintObjects', () => {
   it('does not crash on wrong shapes', () => {
     const weird = [
       { kind: 'Deployment', metadata: 'x', spec: { template: { spec: { containers: 'app', volumes: [1, null] } } } },
-      { kind: 'Deployment', spec: { template: { spec: { containers: [{ name: 'a', ports: 5, securityContext: [], resources: 'big', readinessProbe: 'yes' }] } } } },
+      {
+        kind: 'Deployment',
+        spec: {
+          template: { spec: { containers: [{ name: 'a', ports: 5, securityContext: [], resources: 'big', readinessProbe: 'yes' }] } },
+        },
+      },
       { kind: 'Service', spec: { selector: 'app', ports: {} } },
       { kind: 'Namespace' },
     ];
@@ -116,7 +123,12 @@ describe('lintObjects', () => {
 describe('Services are matched across the whole input', () => {
   it('finds the Deployment of a Service given in another file', () => {
     const [deployment, service] = base();
-    expect(lintDocuments([{ object: service, source: 'service.yaml' }, { object: deployment, source: 'deployment.yaml' }])).toEqual([]);
+    expect(
+      lintDocuments([
+        { object: service, source: 'service.yaml' },
+        { object: deployment, source: 'deployment.yaml' },
+      ]),
+    ).toEqual([]);
   });
 
   it('does not match a Deployment in another namespace', () => {
@@ -153,7 +165,10 @@ describe('pod design', () => {
       readinessProbe: { tcpSocket: { port } },
       livenessProbe: { exec: { command: ['true'] } },
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-      resources: { requests: { cpu: '10m', memory: '64Mi', 'ephemeral-storage': '1Mi' }, limits: { memory: '64Mi', 'ephemeral-storage': '1Mi' } },
+      resources: {
+        requests: { cpu: '10m', memory: '64Mi', 'ephemeral-storage': '1Mi' },
+        limits: { memory: '64Mi', 'ephemeral-storage': '1Mi' },
+      },
     };
   }
 
@@ -163,7 +178,9 @@ describe('pod design', () => {
     podOf(deployment).containers.push(serving('db', 'mysql:8.4', 3306));
     const findings = lintObjects([deployment, service]).filter((f) => f.check === 'multiple-main-services');
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message).toContain('web (nginx server, port web (8081)), app (port http (8080)) and db (mysql server, port db (3306))');
+    expect(findings[0]!.message).toContain(
+      'web (nginx server, port web (8081)), app (port http (8080)) and db (mysql server, port db (3306))',
+    );
     expect(findings[0]!.fix).toContain('own Deployment');
     expect(findings[0]!.fix).toContain('run db as a StatefulSet');
   });

@@ -20,7 +20,11 @@ async function run(argv: string[], env: Record<string, string> = {}) {
 
 /** Runs the built CLI with exactly this environment (no LANG from the machine). */
 async function cli(argv: string[], env: Record<string, string>) {
-  const result = await execa(process.execPath, [CLI, 'lint', ...argv], { reject: false, extendEnv: false, env: { PATH: process.env.PATH ?? '', ...env } });
+  const result = await execa(process.execPath, [CLI, 'lint', ...argv], {
+    reject: false,
+    extendEnv: false,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
@@ -34,7 +38,9 @@ describe('lint in Korean', () => {
     expect(koLines).toHaveLength(enLines.length);
     const ids = (lines: string[]) => lines.map((l) => /\[([a-z-]+)\]/.exec(l)?.[1]);
     expect(ids(koLines)).toEqual(ids(enLines));
-    expect(koLines[0]).toContain('[multiple-main-services] 이 파드는 주 서비스 3개를 실행한다: web(포트 80), api(포트 8080), db(mysql 서버, 포트 3306).');
+    expect(koLines[0]).toContain(
+      '[multiple-main-services] 이 파드는 주 서비스 3개를 실행한다: web(포트 80), api(포트 8080), db(mysql 서버, 포트 3306).',
+    );
     expect(koLines[0]).toContain('스테이트풀셋(StatefulSet)');
     for (const line of koLines.slice(0, -1)) {
       const [, text] = line.split(/\] (?:\(경고\) )?/, 2);
@@ -49,13 +55,18 @@ describe('lint in Korean', () => {
   it('keeps JSON keys, ids and severities and translates only message and fix', async () => {
     const en = JSON.parse((await run([TEACHER, '--format', 'json'])).stdout);
     const ko = JSON.parse((await run([TEACHER, '--format', 'json', '--lang', 'ko'])).stdout);
-    const shape = (r: { findings: Record<string, unknown>[] }) => r.findings.map(({ message, fix, ...rest }) => ({ keys: Object.keys({ message, fix, ...rest }).sort(), ...rest }));
+    const shape = (r: { findings: Record<string, unknown>[] }) =>
+      r.findings.map(({ message, fix, ...rest }) => ({ keys: Object.keys({ message, fix, ...rest }).sort(), ...rest }));
     expect(shape(ko)).toEqual(shape(en));
     for (const f of ko.findings) expect(`${f.message} ${f.fix}`).toMatch(HANGUL);
   });
 
   it('takes Korean from LANG=ko_KR.UTF-8, LC_MESSAGES or LC_ALL, and --lang wins over the locale', async () => {
-    const locales: Record<string, string>[] = [{ LANG: 'ko_KR.UTF-8' }, { LC_MESSAGES: 'ko_KR.UTF-8', LANG: 'en_US.UTF-8' }, { LC_ALL: 'ko', LANG: 'C' }];
+    const locales: Record<string, string>[] = [
+      { LANG: 'ko_KR.UTF-8' },
+      { LC_MESSAGES: 'ko_KR.UTF-8', LANG: 'en_US.UTF-8' },
+      { LC_ALL: 'ko', LANG: 'C' },
+    ];
     for (const env of locales) {
       const { stdout } = await run([fixture('base.yaml')], env);
       expect(stdout, JSON.stringify(env)).toBe('발견된 문제 없음 (파일 1개, 오브젝트 2개).\n');
@@ -68,7 +79,10 @@ describe('lint in Korean', () => {
     const cases: [string[], RegExp][] = [
       [[], /검사할 파일이나 폴더를 하나 이상 지정한다/],
       [[fixture('base.yaml'), '--format', 'xml'], /--format은 text 또는 json이어야 한다\("xml" 값은 쓸 수 없다\)/],
-      [[fixture('base.yaml'), '--only', 'security'], /--only: "security"라는 검사 분류는 없다\. 분류는 pod-design, pod-security, resources, probes, images, workload, services이다/],
+      [
+        [fixture('base.yaml'), '--only', 'security'],
+        /--only: "security"라는 검사 분류는 없다\. 분류는 pod-design, pod-security, resources, probes, images, workload, services이다/,
+      ],
       [[fixture('base.yaml'), '--strict'], /알 수 없는 옵션 --strict/],
       [[fixture('base.yaml'), '--lang', 'fr'], /--lang은 en 또는 ko여야 한다/],
     ];

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatFinding, formatFindings, formatJson, formatSummary, lintPaths, LintPathError, YAML_SYNTAX_CHECK } from '../../src/lint/index.js';
+import {
+  formatFinding,
+  formatFindings,
+  formatJson,
+  formatSummary,
+  lintPaths,
+  LintPathError,
+  YAML_SYNTAX_CHECK,
+} from '../../src/lint/index.js';
 
 const BASE = readFileSync(fileURLToPath(new URL('./fixtures/base.yaml', import.meta.url)), 'utf8');
 const [DEPLOYMENT, SERVICE] = BASE.replace(/^#.*\n/gm, '').split(/^---\n/m) as [string, string];
@@ -42,7 +50,10 @@ describe('lintPaths', () => {
   });
 
   it('reads every document of a multi-document file, skipping empty ones', async () => {
-    const file = write('all.yaml', `---\n${DEPLOYMENT}---\n# only a comment\n---\n${SERVICE.replace('name: http\n      port: 80\n      targetPort: http', 'name: http\n      port: 80\n      targetPort: nope')}`);
+    const file = write(
+      'all.yaml',
+      `---\n${DEPLOYMENT}---\n# only a comment\n---\n${SERVICE.replace('name: http\n      port: 80\n      targetPort: http', 'name: http\n      port: 80\n      targetPort: nope')}`,
+    );
     const result = await lintPaths([file]);
     expect(result.files).toBe(1);
     expect(result.objects).toBe(2);

@@ -26,7 +26,10 @@ function container(name: string, extra: Doc = {}): Doc {
     image: `local/${name}:dev`,
     imagePullPolicy: 'IfNotPresent',
     securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-    resources: { requests: { cpu: '10m', memory: '32Mi', 'ephemeral-storage': '16Mi' }, limits: { memory: '64Mi', 'ephemeral-storage': '32Mi' } },
+    resources: {
+      requests: { cpu: '10m', memory: '32Mi', 'ephemeral-storage': '16Mi' },
+      limits: { memory: '64Mi', 'ephemeral-storage': '32Mi' },
+    },
     ...extra,
   };
 }
@@ -45,7 +48,8 @@ describe('multiple-main-services decides by shape, not image name (issue 14)', (
     // What was found: every container, with what marks it.
     expect(finding!.message).toContain('web (port 80), api (port 8080) and db (mysql server, port 3306)');
     // Why it is wrong, in the words a student needs.
-    for (const why of ['scheduled, scaled, restarted and rolled out together', 'one failure', '`replicas: 3`', 'copies of db']) expect(finding!.message).toContain(why);
+    for (const why of ['scheduled, scaled, restarted and rolled out together', 'one failure', '`replicas: 3`', 'copies of db'])
+      expect(finding!.message).toContain(why);
     // How to mend it: a Deployment and Service each, the database a StatefulSet.
     expect(finding!.fix).toContain('Give web and api each its own Deployment and Service');
     expect(finding!.fix).toContain('run db as a StatefulSet with a PersistentVolumeClaim');
@@ -59,10 +63,13 @@ describe('multiple-main-services decides by shape, not image name (issue 14)', (
     expect(findings[0]!.fix).toContain('Give each of web and app its own Deployment and its own Service');
   });
 
-  it.each(['pass.yaml', 'pass-classic-ambassador.yaml', 'pass-classic-log-shipper.yaml'])('counts the helper of %s as a helper, in containers', async (file) => {
-    const { findings } = await lintPaths([fixture(`multiple-main-services/${file}`)]);
-    expect(findings).toEqual([]);
-  });
+  it.each(['pass.yaml', 'pass-classic-ambassador.yaml', 'pass-classic-log-shipper.yaml'])(
+    'counts the helper of %s as a helper, in containers',
+    async (file) => {
+      const { findings } = await lintPaths([fixture(`multiple-main-services/${file}`)]);
+      expect(findings).toEqual([]);
+    },
+  );
 
   it('counts a container with its own PersistentVolumeClaim as a main service, even without ports', async () => {
     const { findings } = await lintPaths([fixture('multiple-main-services/fail-data-volume.yaml')]);
@@ -72,12 +79,17 @@ describe('multiple-main-services decides by shape, not image name (issue 14)', (
 
   it('tells a loopback listener (a helper) from a client that connects to loopback (a main service)', () => {
     const [deployment] = base();
-    podOf(deployment).containers.push(container('proxy', { ports: [{ name: 'proxy', containerPort: 9000 }], args: ['--listen', '127.0.0.1:9000'] }));
+    podOf(deployment).containers.push(
+      container('proxy', { ports: [{ name: 'proxy', containerPort: 9000 }], args: ['--listen', '127.0.0.1:9000'] }),
+    );
     expect(mains(deployment)).toEqual(['app']);
     podOf(deployment).containers[1] = container('proxy', { ports: [{ name: 'proxy', containerPort: 9000 }], args: ['--bind=localhost'] });
     expect(mains(deployment)).toEqual(['app']);
     // DB_HOST names where a client connects, not where it listens.
-    podOf(deployment).containers[1] = container('api', { ports: [{ name: 'api', containerPort: 9000 }], env: [{ name: 'DB_HOST', value: '127.0.0.1' }] });
+    podOf(deployment).containers[1] = container('api', {
+      ports: [{ name: 'api', containerPort: 9000 }],
+      env: [{ name: 'DB_HOST', value: '127.0.0.1' }],
+    });
     expect(mains(deployment)).toEqual(['app', 'api']);
   });
 
@@ -102,7 +114,9 @@ describe('multiple-main-services decides by shape, not image name (issue 14)', (
 
   it('never counts native sidecars, init containers or a single main service', () => {
     const [deployment, service] = base();
-    podOf(deployment).initContainers.push(container('proxy', { restartPolicy: 'Always', ports: [{ name: 'web', containerPort: 8443 }], ...probed('web') }));
+    podOf(deployment).initContainers.push(
+      container('proxy', { restartPolicy: 'Always', ports: [{ name: 'web', containerPort: 8443 }], ...probed('web') }),
+    );
     podOf(deployment).initContainers.push(container('migrate', { ports: [{ name: 'migrate', containerPort: 7000 }] }));
     expect(mains(deployment)).toEqual(['app']);
     expect(design(lintObjects([deployment, service]))).toEqual([]);

@@ -50,7 +50,9 @@ describe('a missing probe is advised to fit what the port speaks', () => {
   });
 
   it('offers tcpSocket first for a port nothing is known about, and httpGet if it speaks HTTP', () => {
-    expect(advice([{ name: 'game', containerPort: 7777 }]).readiness).toContain('`tcpSocket: { port: game }` or `httpGet: { path: /readyz, port: game }`');
+    expect(advice([{ name: 'game', containerPort: 7777 }]).readiness).toContain(
+      '`tcpSocket: { port: game }` or `httpGet: { path: /readyz, port: game }`',
+    );
   });
 
   it('asks gRPC with a grpc probe, by number', () => {
@@ -58,7 +60,10 @@ describe('a missing probe is advised to fit what the port speaks', () => {
   });
 
   it('probes a health port rather than the port that serves', () => {
-    const { liveness } = advice([{ name: 'proxy', containerPort: 9000 }, { name: 'health', containerPort: 9001 }]);
+    const { liveness } = advice([
+      { name: 'proxy', containerPort: 9000 },
+      { name: 'health', containerPort: 9001 },
+    ]);
     expect(liveness).toContain('`httpGet: { path: /healthz, port: health }`');
   });
 });

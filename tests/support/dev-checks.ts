@@ -54,11 +54,17 @@ export async function expectCleanStopOnSigterm(
 ): Promise<void> {
   dev.signalRunner('SIGTERM');
   const end = await dev.ended(timeoutMs);
-  expect(end.leftovers.map((p) => `${p.pid} ${p.cmdline}`), 'processes of the run still running').toEqual([]);
+  expect(
+    end.leftovers.map((p) => `${p.pid} ${p.cmdline}`),
+    'processes of the run still running',
+  ).toEqual([]);
   expect({ code: end.code, signal: end.signal }, dev.tail()).toEqual({ code: 0, signal: null });
 
   const stopped = stopOrder(dev);
-  expect(stopped.map((s) => s.how), dev.tail()).toEqual(stopped.map(() => 'code 0'));
+  expect(
+    stopped.map((s) => s.how),
+    dev.tail(),
+  ).toEqual(stopped.map(() => 'code 0'));
   // None outlived its grace period (the runner would say `still running after 30 s: SIGKILL`).
   expect(dev.lines.filter((line) => /still running after .*SIGKILL/.test(line.text)).map((line) => line.text)).toEqual([]);
   // Phase by phase: every container of a phase stops before any container of the next one.

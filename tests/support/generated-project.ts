@@ -95,8 +95,7 @@ export async function npm(project: GeneratedProject, args: string[], timeoutMs: 
 }
 
 /** `npm install`, sharing the npm cache and preferring what it holds. */
-export const npmInstall = (project: GeneratedProject) =>
-  npm(project, ['install', '--no-audit', '--no-fund', '--prefer-offline'], 240_000);
+export const npmInstall = (project: GeneratedProject) => npm(project, ['install', '--no-audit', '--no-fund', '--prefer-offline'], 240_000);
 
 /**
  * A TCP port nothing listens on right now, for `--port`: below the kernel's ephemeral range, so

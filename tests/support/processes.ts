@@ -70,10 +70,7 @@ export interface Listener {
 /** Every listening TCP socket of this network namespace. */
 export function tcpListeners(): Listener[] {
   const out: Listener[] = [];
-  for (const [file, decode] of [
-    ['/proc/net/tcp', ipv4] as const,
-    ['/proc/net/tcp6', ipv6] as const,
-  ]) {
+  for (const [file, decode] of [['/proc/net/tcp', ipv4] as const, ['/proc/net/tcp6', ipv6] as const]) {
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
@@ -147,5 +144,8 @@ function ipv6(hex: string): string {
     return `::ffff:${bytes.slice(12).join('.')}`;
   }
   const groups = Array.from({ length: 8 }, (_, i) => ((bytes[i * 2] << 8) | bytes[i * 2 + 1]).toString(16));
-  return groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::').replace(/:{3,}/, '::');
+  return groups
+    .join(':')
+    .replace(/(^|:)0(:0)+(:|$)/, '::')
+    .replace(/:{3,}/, '::');
 }

@@ -50,7 +50,9 @@ export function imageChecks(t: LintText): Check[] {
       description: checks['image-pull-policy'].description,
       run: (c) => {
         const say = checks['image-pull-policy'];
-        return c.spec.imagePullPolicy !== undefined ? [] : [{ container: c.name, message: say.message, fix: say.fix({ container: c.name }) }];
+        return c.spec.imagePullPolicy !== undefined
+          ? []
+          : [{ container: c.name, message: say.message, fix: say.fix({ container: c.name }) }];
       },
     },
   ];

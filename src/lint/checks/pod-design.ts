@@ -37,7 +37,8 @@ function portConflicts(pod: PodView, say: LintText['checks']['container-port-con
 function tooManyMainServices(pod: PodView, say: LintText['checks']['multiple-main-services']): Problem[] {
   const mains = mainServices(pod);
   if (mains.length < 2) return [];
-  const reason = (r: MainReason) => (r.kind === 'port' ? say.reasons.port(r) : r.kind === 'state' ? say.reasons.state(r) : say.reasons.server(r));
+  const reason = (r: MainReason) =>
+    r.kind === 'port' ? say.reasons.port(r) : r.kind === 'state' ? say.reasons.state(r) : say.reasons.server(r);
   const described = (m: MainService) => say.service({ container: m.container.name, reasons: m.reasons.map(reason) });
   const names = (ms: MainService[]) => say.list({ items: ms.map((m) => m.container.name) });
   const services = say.list({ items: mains.map(described) });
@@ -49,7 +50,10 @@ function tooManyMainServices(pod: PodView, say: LintText['checks']['multiple-mai
   return [
     {
       message: say.messageWithData({ count: mains.length, services, stateful: names(stateful) }),
-      fix: stateless.length > 0 ? say.fixWithData({ services: names(stateless), stateful: names(stateful) }) : say.fixOnlyData({ stateful: names(stateful) }),
+      fix:
+        stateless.length > 0
+          ? say.fixWithData({ services: names(stateless), stateful: names(stateful) })
+          : say.fixOnlyData({ stateful: names(stateful) }),
     },
   ];
 }

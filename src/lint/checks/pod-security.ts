@@ -20,7 +20,12 @@ function one(container: ContainerView, message: string, fix: string): Problem[] 
 }
 
 /** runAsUser and runAsGroup: one template, two checks. */
-function idCheck(t: LintText, id: 'low-user-id' | 'low-group-id', field: 'runAsUser' | 'runAsGroup', what: 'user' | 'group'): ContainerCheck {
+function idCheck(
+  t: LintText,
+  id: 'low-user-id' | 'low-group-id',
+  field: 'runAsUser' | 'runAsGroup',
+  what: 'user' | 'group',
+): ContainerCheck {
   const say = t.checks[id];
   return {
     id,
@@ -260,7 +265,8 @@ export function podSecurityChecks(t: LintText): Check[] {
         return securityContexts(pod).flatMap(({ container, context }): Problem[] => {
           const options = rec(context.seLinuxOptions);
           const bad: string[] = [];
-          if (options.type !== undefined && options.type !== '' && !(SELINUX_TYPES as readonly string[]).includes(String(options.type))) bad.push(`type ${String(options.type)}`);
+          if (options.type !== undefined && options.type !== '' && !(SELINUX_TYPES as readonly string[]).includes(String(options.type)))
+            bad.push(`type ${String(options.type)}`);
           if (options.user !== undefined && options.user !== '') bad.push(`user ${String(options.user)}`);
           if (options.role !== undefined && options.role !== '') bad.push(`role ${String(options.role)}`);
           return bad.length > 0 ? [{ container, message: say.message({ settings: bad.join(', ') }), fix: say.fix }] : [];

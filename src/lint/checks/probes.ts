@@ -37,7 +37,11 @@ function probeTarget(c: ContainerView, probe: unknown): string | undefined {
 }
 
 /** readiness and liveness: one template, two checks. */
-function missingProbeCheck(t: LintText, id: 'no-readiness-probe' | 'no-liveness-probe', field: 'readinessProbe' | 'livenessProbe'): ContainerCheck {
+function missingProbeCheck(
+  t: LintText,
+  id: 'no-readiness-probe' | 'no-liveness-probe',
+  field: 'readinessProbe' | 'livenessProbe',
+): ContainerCheck {
   const say = t.checks[id];
   return {
     id,
@@ -48,7 +52,13 @@ function missingProbeCheck(t: LintText, id: 'no-readiness-probe' | 'no-liveness-
     description: say.description,
     run: (c) => {
       if (c.ports.length === 0 || c.spec[field] !== undefined) return [];
-      return [{ container: c.name, message: say.message({ ports: describePorts([c]) }), fix: say.fix({ container: c.name, examples: probeExamples(c, field) }) }];
+      return [
+        {
+          container: c.name,
+          message: say.message({ ports: describePorts([c]) }),
+          fix: say.fix({ container: c.name, examples: probeExamples(c, field) }),
+        },
+      ];
     },
   };
 }
@@ -109,7 +119,13 @@ export function probeChecks(t: LintText): Check[] {
           (['httpGet', 'tcpSocket'] as const).flatMap((kind) => {
             const host = rec(rec(handler)[kind]).host;
             if (host === undefined || host === '') return [];
-            return [{ container: c.name, message: say.message({ field: `${field}.${kind}`, host: JSON.stringify(host) }), fix: say.fix({ field: `${field}.${kind}` }) }];
+            return [
+              {
+                container: c.name,
+                message: say.message({ field: `${field}.${kind}`, host: JSON.stringify(host) }),
+                fix: say.fix({ field: `${field}.${kind}` }),
+              },
+            ];
           }),
         );
       },

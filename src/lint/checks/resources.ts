@@ -33,7 +33,9 @@ function requirementCheck(t: LintText, { id, resource, which }: (typeof REQUIREM
     description: say.description,
     run: (c) => {
       const fields = missing(c);
-      return fields.length === 0 ? [] : [{ container: c.name, message: say.message({ fields }), fix: say.fix({ fields, container: c.name }) }];
+      return fields.length === 0
+        ? []
+        : [{ container: c.name, message: say.message({ fields }), fix: say.fix({ fields, container: c.name }) }];
     },
   };
 }

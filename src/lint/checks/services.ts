@@ -38,7 +38,9 @@ export function serviceChecks(t: LintText): Check[] {
         const say = checks['dangling-service'];
         const selector = podSelector(service);
         if (!selector || selectedPods(service, pods).length > 0) return [];
-        const labels = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ');
+        const labels = Object.entries(selector)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ');
         return [{ message: say.message({ labels }), fix: say.fix }];
       },
     },

@@ -22,11 +22,15 @@ export function selectorMismatch(selector: unknown, labels: Record<string, strin
     const values = strings(e.values);
     const has = labels[key] !== undefined;
     const ok =
-      e.operator === 'In' ? has && values.includes(labels[key]!) :
-      e.operator === 'NotIn' ? !has || !values.includes(labels[key]!) :
-      e.operator === 'Exists' ? has :
-      e.operator === 'DoesNotExist' ? !has :
-      false;
+      e.operator === 'In'
+        ? has && values.includes(labels[key]!)
+        : e.operator === 'NotIn'
+          ? !has || !values.includes(labels[key]!)
+          : e.operator === 'Exists'
+            ? has
+            : e.operator === 'DoesNotExist'
+              ? !has
+              : false;
     if (!ok) return say.expression({ expression: `${key} ${String(e.operator)} [${values.join(', ')}]` });
   }
   return undefined;
@@ -70,7 +74,9 @@ export function workloadChecks(t: LintText): Check[] {
         const running = runningContainers(pod);
         if (grace === undefined) return [{ message: say.unset, fix: say.fix }];
         if (running.length > 1 && grace < MIN_GRACE_WITH_HELPERS) {
-          return [{ message: say.short({ grace, count: running.length, containers: running.map((c) => c.name).join(', ') }), fix: say.fix }];
+          return [
+            { message: say.short({ grace, count: running.length, containers: running.map((c) => c.name).join(', ') }), fix: say.fix },
+          ];
         }
         return [];
       },

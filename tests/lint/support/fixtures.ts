@@ -28,7 +28,11 @@ export function listFixtures(): Fixture[] {
     readdirSync(join(SOURCE, dir.name))
       .filter((f) => f.endsWith(PATCH))
       .sort()
-      .map((f) => ({ check: dir.name, name: f.replace(PATCH, '.yaml'), kind: f.startsWith('pass') ? ('pass' as const) : ('fail' as const) })),
+      .map((f) => ({
+        check: dir.name,
+        name: f.replace(PATCH, '.yaml'),
+        kind: f.startsWith('pass') ? ('pass' as const) : ('fail' as const),
+      })),
   );
 }
 

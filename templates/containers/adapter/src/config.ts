@@ -45,8 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AdapterConfig {
     metricPrefix,
     maxStatusBytes: integer(env, 'MAX_STATUS_BYTES', 1024, 256 * 1024 * 1024),
     maxSeries: integer(env, 'MAX_SERIES', 1, 10_000_000),
-    shutdownDrainMs:
-      env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
   };
 }
 

@@ -24,7 +24,8 @@ export function jsonShape(json: Buffer): JsonShape {
   for (let i = 0; i < json.length; i++) {
     const byte = json[i];
     if (inString) {
-      if (byte === BACKSLASH) i++; // the escaped character, a quote perhaps, is not the end
+      if (byte === BACKSLASH)
+        i++; // the escaped character, a quote perhaps, is not the end
       else if (byte === QUOTE) inString = false;
     } else if (byte === QUOTE) inString = true;
     else if (OPENERS.has(byte)) {

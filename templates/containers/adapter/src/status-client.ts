@@ -66,7 +66,8 @@ export function fetchStatus(url: URL, { timeoutMs, maxBytes }: StatusLimits): Pr
         const body = Buffer.concat(chunks, size);
         chunks.length = 0;
         const shape = jsonShape(body);
-        if (shape.depth > MAX_DEPTH) return reject(new ScrapeError('malformed', `status nests objects and arrays ${shape.depth} deep, more than ${MAX_DEPTH}`));
+        if (shape.depth > MAX_DEPTH)
+          return reject(new ScrapeError('malformed', `status nests objects and arrays ${shape.depth} deep, more than ${MAX_DEPTH}`));
         if (shape.containers > MAX_CONTAINERS) {
           return reject(new ScrapeError('malformed', `status holds ${shape.containers} objects and arrays, more than ${MAX_CONTAINERS}`));
         }

@@ -63,10 +63,20 @@ interface KnownField extends Source {
  */
 export const KNOWN_FIELDS: KnownField[] = [
   { ...info(), metric: 'info', kind: 'gauge', help: 'Always 1; the labels name the service and its version.' },
-  { ...unixSeconds('startedAt'), metric: 'start_time_seconds', kind: 'gauge', help: 'When the app started, in seconds since the Unix epoch.' },
+  {
+    ...unixSeconds('startedAt'),
+    metric: 'start_time_seconds',
+    kind: 'gauge',
+    help: 'When the app started, in seconds since the Unix epoch.',
+  },
   { ...number('uptimeSeconds'), metric: 'uptime_seconds', kind: 'gauge', help: 'Seconds since the app started.' },
   { ...flag('ready'), metric: 'ready', kind: 'gauge', help: '1 when the app says it is ready for traffic, 0 otherwise.' },
-  { ...countsByStatus('requests.byStatus'), metric: 'http_requests_total', kind: 'counter', help: 'Requests answered, by HTTP status code.' },
+  {
+    ...countsByStatus('requests.byStatus'),
+    metric: 'http_requests_total',
+    kind: 'counter',
+    help: 'Requests answered, by HTTP status code.',
+  },
   { ...number('requests.inFlight'), metric: 'http_requests_in_flight', kind: 'gauge', help: 'Requests being served right now.' },
   {
     ...sumAndCount('requests.durationSecondsSum', 'requests.total'),
@@ -75,7 +85,12 @@ export const KNOWN_FIELDS: KnownField[] = [
     help: 'Time spent answering requests, in seconds: the sum over all requests answered, and their count.',
   },
   { ...number('memory.rssBytes'), metric: 'memory_rss_bytes', kind: 'gauge', help: 'Resident memory of the app process, in bytes.' },
-  { ...number('memory.heapUsedBytes'), metric: 'memory_heap_used_bytes', kind: 'gauge', help: 'JavaScript heap in use by the app, in bytes.' },
+  {
+    ...number('memory.heapUsedBytes'),
+    metric: 'memory_heap_used_bytes',
+    kind: 'gauge',
+    help: 'JavaScript heap in use by the app, in bytes.',
+  },
 ];
 
 /** Every numeric entry of this object becomes a gauge named after its key. */

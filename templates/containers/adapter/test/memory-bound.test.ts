@@ -21,17 +21,22 @@ function manyFields(count: number): string {
   return `{"service":"demo","metrics":{${fields.join(',')}`;
 }
 
-const sending = (body: string): Answer => (_req, res) => res.end(body);
+const sending =
+  (body: string): Answer =>
+  (_req, res) =>
+    res.end(body);
 
 /** Writes `chunk` for as long as the reader takes it, and never ends the answer. */
-const endless = (chunk: string): Answer => (_req, res) => {
-  const more = () => {
-    while (!res.destroyed && res.write(chunk));
+const endless =
+  (chunk: string): Answer =>
+  (_req, res) => {
+    const more = () => {
+      while (!res.destroyed && res.write(chunk));
+    };
+    res.on('drain', more);
+    res.write('{"metrics":{');
+    more();
   };
-  res.on('drain', more);
-  res.write('{"metrics":{');
-  more();
-};
 
 /** One byte every 20 ms, forever: an app stuck in a slow loop. */
 const dripping: Answer = (_req, res) => {
@@ -63,10 +68,22 @@ function hostileStatuses(maxBytes: number): [string, Answer, Outcome][] {
     ['500,000 valid fields', sending(`${manyFields(500_000)}}}`), 'too_large'],
     ['as many fields as fit under MAX_STATUS_BYTES', sending(fieldsFilling(under)), 'read'],
     ['JSON nested as deep as fits', sending(`{"uptimeSeconds":${'['.repeat(under / 2 - 20)}${']'.repeat(under / 2 - 20)}}`), 'malformed'],
-    ['as many empty objects as fit', sending(`{"metrics":{"a":[${Array(Math.floor(under / 3) - 10).fill('{}').join(',')}]}}`), 'malformed'],
+    [
+      'as many empty objects as fit',
+      sending(
+        `{"metrics":{"a":[${Array(Math.floor(under / 3) - 10)
+          .fill('{}')
+          .join(',')}]}}`,
+      ),
+      'malformed',
+    ],
     [
       'as many status codes as fit',
-      sending(JSON.stringify({ requests: { byStatus: Object.fromEntries(Array.from({ length: Math.floor(under / 16) }, (_, i) => [`c${i}`, i])) } })),
+      sending(
+        JSON.stringify({
+          requests: { byStatus: Object.fromEntries(Array.from({ length: Math.floor(under / 16) }, (_, i) => [`c${i}`, i])) },
+        }),
+      ),
       'malformed',
     ],
     ['a string label as long as fits', sending(JSON.stringify({ ...SAMPLE_STATUS, service: 'x'.repeat(under - 400) })), 'read'],
@@ -116,8 +133,14 @@ describe.skipIf(process.platform !== 'linux')('adapter memory, whatever the stat
         let last = '';
         for (let round = 0; round < 2; round++) {
           const answers = await Promise.all(Array.from({ length: 4 }, () => get(port)));
-          expect(answers.map((a) => a.status), name).toEqual([200, 200, 200, 200]);
-          expect(answers.map((a) => value(a.body, 'adapter_up')), name).toEqual(Array(4).fill(outcome === 'read' ? 1 : 0));
+          expect(
+            answers.map((a) => a.status),
+            name,
+          ).toEqual([200, 200, 200, 200]);
+          expect(
+            answers.map((a) => value(a.body, 'adapter_up')),
+            name,
+          ).toEqual(Array(4).fill(outcome === 'read' ? 1 : 0));
           last = answers[3].body;
           const appSamples = sampleLines(last).filter((line) => line.startsWith(manifest.env.METRIC_PREFIX)).length;
           expect(appSamples, name).toBeLessThanOrEqual(Number(manifest.env.MAX_SERIES));

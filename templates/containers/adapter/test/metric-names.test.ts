@@ -38,7 +38,17 @@ describe('names of the generic "metrics" gauges', () => {
   });
 
   it('skips and counts entries that are not numbers, have no usable name, or clash with a known metric', async () => {
-    const metrics = { queueDepth: 3, label: 'blue', on: true, missing: null, '...': 1, uptimeSeconds: 99, queue_depth: 4, latencyMs: 5, jobsTotal: 6 };
+    const metrics = {
+      queueDepth: 3,
+      label: 'blue',
+      on: true,
+      missing: null,
+      '...': 1,
+      uptimeSeconds: 99,
+      queue_depth: 4,
+      latencyMs: 5,
+      jobsTotal: 6,
+    };
     const amb = await adapter(await appServing(() => ({ ...SAMPLE_STATUS, metrics })));
 
     const { body } = await get(amb.port);

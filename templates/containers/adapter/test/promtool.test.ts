@@ -18,9 +18,28 @@ function promtool(exposition: string): { ok: boolean; problems: string[] } {
 
 /** Keys an app might well choose, each breaking one of Prometheus's naming conventions, and a few that break none. */
 const KEYS = [
-  'jobsTotal', 'cacheHitCount', 'latencySum', 'latencyBucket', 'queueGauge', 'retryCounter_x', 'waitHistogram',
-  'latencyMs', 'uptimeSec', 'sizeKb', 'cpu_s', 'latencyMilliseconds', 'ageHours', 'diskKilobytes', 'payloadBits',
-  'queueDepth', 'cacheHitRatio', 'diskBytes', 'temperatureCelsius', 'total', 'count', 'constructor',
+  'jobsTotal',
+  'cacheHitCount',
+  'latencySum',
+  'latencyBucket',
+  'queueGauge',
+  'retryCounter_x',
+  'waitHistogram',
+  'latencyMs',
+  'uptimeSec',
+  'sizeKb',
+  'cpu_s',
+  'latencyMilliseconds',
+  'ageHours',
+  'diskKilobytes',
+  'payloadBits',
+  'queueDepth',
+  'cacheHitRatio',
+  'diskBytes',
+  'temperatureCelsius',
+  'total',
+  'count',
+  'constructor',
 ];
 
 describe.skipIf(!hasPromtool)('the metrics, checked by promtool', () => {

@@ -18,7 +18,10 @@ describe('adapter process', () => {
         http
           .get({ host: '127.0.0.1', port, path: '/metrics', agent: false }, (res) => {
             let body = '';
-            res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+            res
+              .setEncoding('utf8')
+              .on('data', (c: string) => (body += c))
+              .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
           })
           .on('error', reject);
       });

@@ -67,9 +67,21 @@ describe('MAX_STATUS_BYTES', () => {
 
 describe('the shape of a status, checked before parsing', () => {
   it.each([
-    ['nests deeper than 32 levels', `{"metrics":{"a":${'['.repeat(40)}${']'.repeat(40)}}}`, 'status nests objects and arrays 42 deep, more than 32'],
-    ['holds more than 1,000 objects and arrays', `{"metrics":{"a":[${Array(1000).fill('{}').join(',')}]}}`, 'status holds 1003 objects and arrays, more than 1000'],
-    ['has a byStatus key that is no HTTP status code', JSON.stringify({ requests: { byStatus: { ok: 1 } } }), '"requests.byStatus" should be keyed by HTTP status codes, got "ok"'],
+    [
+      'nests deeper than 32 levels',
+      `{"metrics":{"a":${'['.repeat(40)}${']'.repeat(40)}}}`,
+      'status nests objects and arrays 42 deep, more than 32',
+    ],
+    [
+      'holds more than 1,000 objects and arrays',
+      `{"metrics":{"a":[${Array(1000).fill('{}').join(',')}]}}`,
+      'status holds 1003 objects and arrays, more than 1000',
+    ],
+    [
+      'has a byStatus key that is no HTTP status code',
+      JSON.stringify({ requests: { byStatus: { ok: 1 } } }),
+      '"requests.byStatus" should be keyed by HTTP status codes, got "ok"',
+    ],
   ])('is malformed when it %s', async (_what, status, error) => {
     const amb = await adapter(await fakeApp((_req, res) => res.end(status)));
     const { body } = await get(amb.port);

@@ -73,8 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AmbassadorConfig {
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 1, 86_400_000),
     healthCheck: readHealthCheck(env),
     dnsRefreshMs: integer(env, 'DNS_REFRESH_MS', 0, 86_400_000),
-    shutdownDrainMs:
-      env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
   };
 }
 

@@ -48,7 +48,9 @@ export function checkOnce(connect: Connector, address: UpstreamAddress, config: 
     socket.once('connect', () => {
       if (config.mode === 'tcp') return finish(null);
       // HTTP/1.0 and Connection: close: the answer ends with the connection, nothing is kept alive.
-      socket.write(`GET ${config.path} HTTP/1.0\r\nHost: ${address.label}\r\nUser-Agent: ambassador-health-check\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `GET ${config.path} HTTP/1.0\r\nHost: ${address.label}\r\nUser-Agent: ambassador-health-check\r\nConnection: close\r\n\r\n`,
+      );
     });
     socket.setEncoding('latin1').on('data', (chunk: string) => {
       head += chunk;

@@ -69,7 +69,13 @@ async function proxyWithRetries(client: net.Socket, options: ProxyOptions, conne
 }
 
 /** Connects, sends what the client sent, and waits for the first byte of the answer. */
-async function tryUpstream(client: net.Socket, request: HeldRequest, upstream: Upstream, options: ProxyOptions, connect: Connector): Promise<Outcome> {
+async function tryUpstream(
+  client: net.Socket,
+  request: HeldRequest,
+  upstream: Upstream,
+  options: ProxyOptions,
+  connect: Connector,
+): Promise<Outcome> {
   if (client.destroyed) return { aborted: true };
   let socket: net.Socket;
   try {
@@ -114,7 +120,10 @@ async function tryUpstream(client: net.Socket, request: HeldRequest, upstream: U
     // The clock starts once the request has reached the upstream: to an idle client (a pooled
     // connection not used yet, a port probe) the upstream owes no answer.
     request.attach(socket, () => {
-      timer ??= setTimeout(() => settle({ answered: false, error: `no answer within ${options.firstByteTimeoutMs}ms` }), options.firstByteTimeoutMs);
+      timer ??= setTimeout(
+        () => settle({ answered: false, error: `no answer within ${options.firstByteTimeoutMs}ms` }),
+        options.firstByteTimeoutMs,
+      );
     });
   });
 }

@@ -48,7 +48,13 @@ export class UpstreamPool {
   ) {
     this.top = thresholds.rise + thresholds.fall - 1;
     // As HAProxy starts a server: counted as up, yet one failed check takes it down.
-    this.upstreams = addresses.map((address) => ({ address, state: 'unknown', health: thresholds.rise, lastError: null, lastChange: null }));
+    this.upstreams = addresses.map((address) => ({
+      address,
+      state: 'unknown',
+      health: thresholds.rise,
+      lastError: null,
+      lastChange: null,
+    }));
   }
 
   all(): readonly Upstream[] {
@@ -69,7 +75,10 @@ export class UpstreamPool {
     const now = this.now();
     return this.upstreams
       .filter((u) => !tried.includes(u))
-      .map((u) => ({ upstream: u.address.label, error: `skipped: down for ${now - (u.lastChange ?? now)}ms (${u.lastError ?? 'unknown'})` }));
+      .map((u) => ({
+        upstream: u.address.label,
+        error: `skipped: down for ${now - (u.lastChange ?? now)}ms (${u.lastError ?? 'unknown'})`,
+      }));
   }
 
   /**

@@ -46,7 +46,9 @@ describe('ambassador config from the environment', () => {
   it('names the variable that is missing or wrong', () => {
     const { UPSTREAMS: _, ...noUpstreams } = env;
     expect(() => readConfig(noUpstreams)).toThrow('UPSTREAMS is not set');
-    expect(() => readConfig({ ...env, UPSTREAMS: 'primary' })).toThrow('UPSTREAMS must be a comma-separated list of host:port, got "primary"');
+    expect(() => readConfig({ ...env, UPSTREAMS: 'primary' })).toThrow(
+      'UPSTREAMS must be a comma-separated list of host:port, got "primary"',
+    );
     expect(() => readConfig({ ...env, UPSTREAMS: 'primary:0' })).toThrow('got "primary:0"');
     expect(() => readConfig({ ...env, CONNECT_TIMEOUT_MS: '1s' })).toThrow('CONNECT_TIMEOUT_MS must be a whole number');
     expect(() => readConfig({ ...env, CONNECT_TIMEOUT_MS: '0' })).toThrow('CONNECT_TIMEOUT_MS must be a whole number from 1');

@@ -43,7 +43,10 @@ describe('failover before the first byte of the answer', () => {
     expect(failures(answers, 'backup')).toEqual([]);
     expect(primary.hits()).toBeGreaterThan(0);
     // Closed before or while the request went out: seen as a FIN, or as a reset.
-    expect(amb.pool.snapshot()[0]).toMatchObject({ state: 'down', lastError: expect.stringMatching(/^(closed before answering|ECONNRESET|EPIPE)$/) });
+    expect(amb.pool.snapshot()[0]).toMatchObject({
+      state: 'down',
+      lastError: expect.stringMatching(/^(closed before answering|ECONNRESET|EPIPE)$/),
+    });
   });
 
   it('a primary that reads the request and never answers: 0 of 20 fail, after FIRST_BYTE_TIMEOUT_MS', async () => {
@@ -112,10 +115,15 @@ describe('failover before the first byte of the answer', () => {
 
     expect(answer.status).toBe(502);
     expect(JSON.parse(answer.body).attempts).toEqual([
-      { upstream: address(primaryPort).label, error: expect.stringMatching(/not retried: the request is longer than REPLAY_BUFFER_BYTES \(1024\)$/) },
+      {
+        upstream: address(primaryPort).label,
+        error: expect.stringMatching(/not retried: the request is longer than REPLAY_BUFFER_BYTES \(1024\)$/),
+      },
     ]);
     expect(backup.hits()).toBe(0);
-    expect(amb.events).toContainEqual(expect.objectContaining({ level: 'warn', event: 'not_retried', upstream: address(primaryPort).label, replayBufferBytes: 1024 }));
+    expect(amb.events).toContainEqual(
+      expect.objectContaining({ level: 'warn', event: 'not_retried', upstream: address(primaryPort).label, replayBufferBytes: 1024 }),
+    );
   });
 
   it('takes no upstream down for a client that connects and closes without a byte (a port probe), 20 times', async () => {

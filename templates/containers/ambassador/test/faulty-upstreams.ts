@@ -94,7 +94,10 @@ export async function upstreamProcess(name: string): Promise<{ port: number; pid
 }
 
 /** GET / on its own connection; resolves with the answer, or with the error that ended it. */
-export function tryRequest(port: number, options: { method?: string; body?: string | Buffer; timeoutMs?: number } = {}): Promise<{ status: number; body: string } | { error: string }> {
+export function tryRequest(
+  port: number,
+  options: { method?: string; body?: string | Buffer; timeoutMs?: number } = {},
+): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port, path: '/', method: options.method ?? 'GET', agent: false }, (res) => {
       let body = '';

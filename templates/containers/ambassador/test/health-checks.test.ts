@@ -80,5 +80,4 @@ describe('active health checks', () => {
     expect(changes[2]).toEqual({ event: 'upstream_up', checksSoFar: beforeHealing + rise });
     expect(JSON.parse((await request(amb.proxy.port)).body).upstream).toBe('primary');
   }, 30_000);
-
 });

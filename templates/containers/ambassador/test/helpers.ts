@@ -114,7 +114,6 @@ export async function answeredBy(proxyPort: number): Promise<string> {
   return (JSON.parse(answer.body) as { upstream: string }).upstream;
 }
 
-
 /** Resolves when `socket` closes, with how long that took from now. */
 export function closed(socket: net.Socket): Promise<number> {
   const start = Date.now();

@@ -40,7 +40,9 @@ describe('proxying', () => {
         socket.pause();
         setTimeout(() => socket.resume(), 1);
       });
-      socket.on('end', () => socket.end(Buffer.concat(chunks).equals(payload) ? 'same bytes' : `different bytes (${Buffer.concat(chunks).length})`));
+      socket.on('end', () =>
+        socket.end(Buffer.concat(chunks).equals(payload) ? 'same bytes' : `different bytes (${Buffer.concat(chunks).length})`),
+      );
     });
     const amb = await ambassador(testConfig([address(await listen(upstream))], { replayBufferBytes: 64 * 1024 }));
 

@@ -14,7 +14,10 @@ describe('upstream process', () => {
         http
           .get({ host: '127.0.0.1', port, path: '/', agent }, (res) => {
             let text = '';
-            res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve(text));
+            res
+              .setEncoding('utf8')
+              .on('data', (c: string) => (text += c))
+              .on('end', () => resolve(text));
           })
           .on('error', reject);
       });

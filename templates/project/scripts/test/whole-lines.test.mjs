@@ -21,8 +21,11 @@ afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 async function runnerOutput() {
   dir = mkdtempSync(join(tmpdir(), 'whole-lines-'));
   const container = join(dir, 'container.mjs');
-  writeFileSync(container, `const [stream, char] = process.argv.slice(2);
-for (let i = 0; i < ${LINES}; i++) process[stream].write(char.repeat(${LENGTH}) + '\\n');\n`);
+  writeFileSync(
+    container,
+    `const [stream, char] = process.argv.slice(2);
+for (let i = 0; i < ${LINES}; i++) process[stream].write(char.repeat(${LENGTH}) + '\\n');\n`,
+  );
   const runner = join(dir, 'runner.mjs');
   writeFileSync(
     runner,
