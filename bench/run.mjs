@@ -81,7 +81,10 @@ function onWantedNode() {
 
 async function main() {
   const status = onWantedNode();
-  if (status !== undefined) return void (process.exitCode = status);
+  if (status !== undefined) {
+    process.exitCode = status;
+    return;
+  }
   installCleanupHandlers();
   const config = settings(process.argv.slice(2), process.env);
   const wants = (section) => config.only.includes(section);

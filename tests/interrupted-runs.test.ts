@@ -25,12 +25,12 @@ async function killWhileWriting(
   const watchers = watched.map((dir) =>
     watch(dir, (_event, name) => {
       if (!name || !counts(String(name))) return;
-      watchers.forEach((w) => w.close());
+      for (const w of watchers) w.close();
       setTimeout(() => child.kill(signal), Math.floor(Math.random() * 30));
     }),
   );
   const result = await child;
-  watchers.forEach((w) => w.close());
+  for (const w of watchers) w.close();
   return result.signal === signal;
 }
 

@@ -13,8 +13,8 @@ export function row({ measurement, value = '—', baseline = '—', ratio = '—
 }
 
 export function markdownTable(rows, columns = COLUMNS) {
-  const escape = (text) => String(text).replace(/\|/g, '\\|');
+  const escapeCell = (text) => String(text).replace(/\|/g, '\\|');
   const lines = [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`];
-  for (const r of rows) lines.push(`| ${columns.map((c) => escape(r[c] ?? '')).join(' | ')} |`);
+  for (const r of rows) lines.push(`| ${columns.map((c) => escapeCell(r[c] ?? '')).join(' | ')} |`);
   return lines.join('\n');
 }

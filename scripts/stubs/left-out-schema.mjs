@@ -3,7 +3,7 @@
 // keyword, so the keyword says it.
 export function leftOut(name) {
   const keyword = `${name}, left out of create-pod-pattern's bundle as no generated manifest used it (scripts/schemas-in-use.mjs)`;
-  return function validate(data, { instancePath = '' } = {}) {
+  return function validate(_data, { instancePath = '' } = {}) {
     validate.errors = [{ instancePath, schemaPath: '#', keyword, params: {} }];
     return false;
   };

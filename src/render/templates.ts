@@ -19,7 +19,8 @@ function findTemplatesRoot(): string {
 
 let root: string | undefined;
 export function templatesRoot(): string {
-  return (root ??= findTemplatesRoot());
+  root ??= findTemplatesRoot();
+  return root;
 }
 
 /** Files below a templates/ folder, as paths relative to it, sorted; build output skipped. */

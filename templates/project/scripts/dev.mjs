@@ -30,7 +30,9 @@ const manifests = readManifests();
 const volumeDirs = Object.fromEntries(
   emptyDirsOf(manifests).map(({ key, deployment, volume }) => [key, mkdtempSync(join(tmpdir(), `${deployment}-${volume}-`))]),
 );
-const removeVolumes = () => Object.values(volumeDirs).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+const removeVolumes = () => {
+  for (const dir of Object.values(volumeDirs)) rmSync(dir, { recursive: true, force: true });
+};
 const processes = planDev(manifests, { volumeDirs });
 const width = Math.max(...processes.map(({ name }) => name.length));
 const prefix = (name) => `${name.padEnd(width)} | `;
@@ -42,7 +44,7 @@ const problems = [
   ...portProblems(processes, await busyPorts(processes)),
 ];
 if (problems.length > 0) {
-  problems.forEach((problem) => console.error(`✗ ${problem}`));
+  for (const problem of problems) console.error(`✗ ${problem}`);
   removeVolumes();
   process.exit(1);
 }
@@ -59,7 +61,9 @@ process.on('SIGTERM', () => stopAll('SIGTERM'));
 process.on('SIGHUP', () => stopAll('SIGHUP'));
 // Once no one reads our output (terminal closed, npm gone), writing fails: stop the containers anyway.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
-process.on('exit', () => running.forEach((container) => container.kill()));
+process.on('exit', () => {
+  for (const container of running) container.kill();
+});
 // `npm run dev` starts this script through a shell. A SIGTERM sent to npm alone (a supervisor, an
 // editor's stop button, `kill <pid of npm>`) reaches that shell, which exits without passing it on:
 // the containers, in process groups of their own, would run on with no one to stop them. So an

@@ -26,7 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AdapterConfig {
 
   const statusUrl = required(env, 'APP_STATUS_URL');
   const appStatusUrl = safeUrl(statusUrl);
-  if (!appStatusUrl || appStatusUrl.protocol !== 'http:') {
+  if (appStatusUrl?.protocol !== 'http:') {
     throw new Error(`environment variable APP_STATUS_URL must be an http:// URL, got "${statusUrl}"`);
   }
 

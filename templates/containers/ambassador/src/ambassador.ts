@@ -94,7 +94,7 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
   };
   const cutOpenConnections = () => {
     if (clients.size > 0) log('warn', 'connections_cut', { connections: clients.size });
-    clients.forEach((socket) => socket.destroy());
+    for (const socket of clients) socket.destroy();
   };
   /** Stops accepting (if it still does) and cuts what is still open after `graceMs`. */
   const closeProxy = (graceMs: number) => {

@@ -35,7 +35,7 @@ export async function listen<S extends net.Server>(server: S, port = 0): Promise
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   cleanups.push(() => {
-    sockets.forEach((s) => s.destroy());
+    for (const s of sockets) s.destroy();
     return new Promise((resolve) => server.close(resolve));
   });
   return (server.address() as net.AddressInfo).port;
