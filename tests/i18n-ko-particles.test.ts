@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cli } from '../src/i18n/ko/cli.js';
 import { lint } from '../src/i18n/ko/lint.js';
 import { manifests } from '../src/i18n/ko/manifests.js';
 import { readme } from '../src/i18n/ko/readme.js';
@@ -9,19 +10,50 @@ import { readme } from '../src/i18n/ko/readme.js';
  * port, a field), so it must never glue such a particle straight onto one: it puts a noun after
  * it (`${name}` 컨테이너는, `--port ${port}` 옵션을) or a particle that fits every sound (에, 의, 도, 보다).
  *
- * Every sentence of the three catalogs is rendered with marker values, each variant with lists of
+ * Every sentence of the four catalogs is rendered with marker values, each variant with lists of
  * one, two and three items and both sides of every switch, and the text right after each marker is read.
  */
 type Catalog = Record<string, unknown>;
 
-const NUMBERS = ['replicas', 'ready', 'count', 'files', 'objects', 'findings', 'errors', 'warnings', 'grace', 'id', 'hostPort', 'rotatedFiles', 'intervalMs', 'fall', 'rise', 'maxSeries'];
+const NUMBERS = [
+  'replicas',
+  'ready',
+  'count',
+  'files',
+  'objects',
+  'findings',
+  'errors',
+  'warnings',
+  'grace',
+  'id',
+  'hostPort',
+  'rotatedFiles',
+  'intervalMs',
+  'fall',
+  'rise',
+  'maxSeries',
+];
 const LISTS = ['containers', 'helpers', 'others', 'examples', 'fields', 'reasons', 'items'];
 /** Numbers no sentence has of its own, so a marker number in the output is a value handed in. */
 const numberMarker = (key: string) => 7100 + NUMBERS.indexOf(key);
-const MARKER = /(ZQ[A-Za-z0-9]+|71\d\d)([`"*]*)(\s?)(으로|은|는|이|가|을|를|과|와|로)(?![가-힣])/g;
+/**
+ * A marker, what may close it (a code span, a quote, bold, a `<placeholder>`), and a particle that
+ * ends there or runs on into one that fits any sound (`"x"로는` is as wrong as `"x"로`).
+ */
+const MARKER = /(ZQ[A-Za-z0-9]+|71\d\d)([`"*>]*)(\s?)(으로|은|는|이|가|을|를|과|와|로)(?=는|도|의|서|써|부터|[^가-힣]|$)/g;
+
+/** Values a switch takes in variants 1, 2 and 3, so that each side of it is rendered. */
+type Switches = Record<string, readonly unknown[]>;
+const SWITCHES: Switches = {
+  what: ['group', 'user', 'user'],
+  mode: ['classic', 'native', 'native'],
+  sidecarMode: ['classic', 'native', 'native'],
+  sharesVolumes: [false, true, true],
+  dangling: [false, true, true],
+};
 
 /** The arguments a sentence may ask for, by name; `n` picks list sizes and switch sides. */
-function args(n: 1 | 2 | 3): Record<string, unknown> {
+function args(n: 1 | 2 | 3, switches: Switches): Record<string, unknown> {
   const list = (key: string, size: number) => Array.from({ length: size }, (_, i) => `ZQ${key}${i}`);
   return new Proxy(
     {},
@@ -31,10 +63,9 @@ function args(n: 1 | 2 | 3): Record<string, unknown> {
         if (NUMBERS.includes(key)) return numberMarker(key);
         if (key === 'helpers') return list(key, n - 1);
         if (LISTS.includes(key)) return list(key, n);
-        if (key === 'mounts') return Array.from({ length: n }, (_, i) => ({ container: `ZQmount${i}`, path: `/ZQpath${i}`, readOnly: i % 2 === 0 }));
-        if (key === 'what') return n === 1 ? 'group' : 'user';
-        if (key === 'mode' || key === 'sidecarMode') return n === 1 ? 'classic' : 'native';
-        if (key === 'sharesVolumes') return n > 1;
+        if (key === 'mounts')
+          return Array.from({ length: n }, (_, i) => ({ container: `ZQmount${i}`, path: `/ZQpath${i}`, readOnly: i % 2 === 0 }));
+        if (key in switches) return switches[key]![n - 1];
         return `ZQ${key}`;
       },
     },
@@ -42,11 +73,11 @@ function args(n: 1 | 2 | 3): Record<string, unknown> {
 }
 
 /** `path -> text` for every sentence-making function of a catalog, rendered in every variant. */
-function rendered(catalog: Catalog, prefix: string): [string, string][] {
+function rendered(catalog: Catalog, prefix: string, switches: Switches): [string, string][] {
   return Object.entries(catalog).flatMap(([key, value]): [string, string][] => {
     const path = `${prefix}.${key}`;
-    if (typeof value === 'function') return ([1, 2, 3] as const).map((n) => [`${path} (variant ${n})`, String(value(args(n)))]);
-    if (value && typeof value === 'object') return rendered(value as Catalog, path);
+    if (typeof value === 'function') return ([1, 2, 3] as const).map((n) => [`${path} (variant ${n})`, String(value(args(n, switches)))]);
+    if (value && typeof value === 'object') return rendered(value as Catalog, path, switches);
     return [];
   });
 }
@@ -59,11 +90,13 @@ function gluedParticles(text: string): string[] {
 }
 
 describe.each([
-  ['readme', readme],
-  ['manifests', manifests],
-  ['lint', lint],
-] as const)('the Korean %s catalog', (name, catalog) => {
-  const sentences = rendered(catalog as unknown as Catalog, name);
+  // The CLI's `what` names the setting a value is refused for.
+  ['cli', cli, { ...SWITCHES, what: ['pattern', 'target', 'sidecarMode'] }],
+  ['readme', readme, SWITCHES],
+  ['manifests', manifests, SWITCHES],
+  ['lint', lint, SWITCHES],
+] as const)('the Korean %s catalog', (name, catalog, switches) => {
+  const sentences = rendered(catalog as unknown as Catalog, name, switches);
 
   it('renders every sentence with the values it is handed', () => {
     expect(sentences.length).toBeGreaterThan(10);

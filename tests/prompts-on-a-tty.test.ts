@@ -175,7 +175,7 @@ describe('on a TTY, what is not given is asked', () => {
       { LANG: 'ko_KR.UTF-8' },
     );
     expect(singleton.code, singleton.screen).toBe(0);
-    expect(singleton.screen).toContain('shop/에 싱글톤(singleton) 파드(app)를 만들었다');
+    expect(singleton.screen).toContain('shop/에 싱글턴(singleton) 파드(app)를 만들었다');
     expect(singleton.screen).toContain('다음 단계:');
   });
 

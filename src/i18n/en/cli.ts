@@ -154,13 +154,17 @@ Examples:
     fileLine: ({ path, bytes }: { path: string; bytes: number }) => `  ${path}  (${bytes} bytes)`,
     created: ({ pattern, containers, dir, count }: { pattern: string; containers: string; dir: string; count: number }) => {
       const titles: Record<string, string> = {
-        singleton: 'a singleton',
-        sidecar: 'a sidecar logger',
-        ambassador: 'an ambassador proxy',
-        adapter: 'an adapter monitor',
+        singleton: 'singleton',
+        sidecar: 'sidecar logger',
+        ambassador: 'ambassador proxy',
+        adapter: 'adapter monitor',
       };
-      const title = titles[pattern] ?? `a ${pattern}`;
-      return `Created ${title} pod (${containers}) in ${dir}/ (${count} files).`;
+      // Several helpers (`sidecar,adapter`): each pattern's name, joined.
+      const title = pattern
+        .split(',')
+        .map((p) => titles[p] ?? p)
+        .join(' + ');
+      return `Created ${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title} pod (${containers}) in ${dir}/ (${count} files).`;
     },
     clusterNamespace: ({ namespace }: { namespace: string }) =>
       `Namespace ${namespace} belongs to the cluster: k8s/ puts every object in it, but does not create, label or delete it (so its Pod Security level stays as it is).`,
