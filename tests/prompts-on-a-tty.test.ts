@@ -6,6 +6,7 @@ import { CLI, ENGLISH_LOCALE, listFiles, readYaml, workspace } from './support/c
 
 const ENTER = '\r';
 const DOWN = '\x1b[B';
+const SPACE = ' ';
 const CTRL_C = '\x03';
 /** What an inquirer prompt writes to erase its own lines. */
 const ERASE_LINE = '\x1b[2K';
@@ -45,7 +46,8 @@ describe('on a TTY, what is not given is asked', () => {
     const { code, screen } = await converse([], ws, [
       [/Language of the prompts/, ENTER],
       [/Project directory/, `shop${ENTER}`],
-      [/Which pod pattern\?/, `${DOWN}${ENTER}`],
+      // A checkbox of helpers: the first one (sidecar) picked.
+      [/Which helpers go beside the app\?/, `${SPACE}${ENTER}`],
       [/Workload name/, ENTER],
       [/Namespace/, `team-a${ENTER}`],
       [/app container's port/, `8081${ENTER}`],
@@ -88,7 +90,7 @@ describe('on a TTY, what is not given is asked', () => {
   it.each([
     ['the language', [] as string[], /Language of the prompts/],
     ['the directory', ['--lang', 'en'], /Project directory/],
-    ['the pattern', ['svc', '--lang', 'en'], /Which pod pattern\?/],
+    ['the pattern', ['svc', '--lang', 'en'], /Which helpers go beside the app\?/],
     ['the port', ['svc', '--lang', 'en', '--pattern', 'adapter', '--name', 'svc', '--namespace', ''], /app container's port/],
   ])('Ctrl-C at the question about %s exits 130 and writes nothing', async (_what, args, prompt) => {
     const ws = workspace();
@@ -126,7 +128,7 @@ describe('on a TTY, what is not given is asked', () => {
       [
         [/질문과 메시지, 생성할 프로젝트의 언어/, ENTER],
         [/프로젝트 디렉터리/, `shop${ENTER}`],
-        [/어떤 파드 패턴을 만들까\?/, `${DOWN}${ENTER}`],
+        [/앱 곁에 둘 헬퍼를 고르자/, `${SPACE}${ENTER}`],
         [/워크로드 이름/, ENTER],
         [/네임스페이스/, ENTER],
         [/app 컨테이너의 포트/, `80${ENTER}`],
@@ -205,7 +207,7 @@ describe('on a TTY, what is not given is asked', () => {
       [[/Workload name/, ENTER]],
     );
     expect(asked.code).toBe(0);
-    expect(asked.screen).not.toMatch(/Which pod pattern|Namespace|Replicas/);
+    expect(asked.screen).not.toMatch(/Which helpers go beside|Namespace|Replicas/);
     const quiet = await converse(['quiet', '--pattern', 'singleton', '--yes'], ws, []);
     expect(quiet.code).toBe(0);
     expect(quiet.screen).not.toContain('?');

@@ -14,14 +14,20 @@ async function ask(
   answers: RawOptions,
   check?: (value: string) => Promise<string | undefined> | string | undefined,
 ): Promise<string> {
-  const { input, select } = await import('@inquirer/prompts');
+  const { checkbox, input, select } = await import('@inquirer/prompts');
   const def = q.default(answers);
-  const answer = q.choices
-    ? await select({ message: q.message, choices: q.choices, default: def }, CLEAR_WHEN_DONE)
-    : (
-        await input({ message: q.message, default: def, validate: async (value) => (await check?.(value.trim())) ?? true }, CLEAR_WHEN_DONE)
-      ).trim();
-  const shown = q.choices?.find((c) => c.value === answer)?.name ?? answer;
+  const answer =
+    q.choices && q.multiple
+      ? (await checkbox({ message: q.message, choices: q.choices }, CLEAR_WHEN_DONE)).join(',') || q.multiple.none
+      : q.choices
+        ? await select({ message: q.message, choices: q.choices, default: def }, CLEAR_WHEN_DONE)
+        : (
+            await input({ message: q.message, default: def, validate: async (value) => (await check?.(value.trim())) ?? true }, CLEAR_WHEN_DONE)
+          ).trim();
+  const shown = answer
+    .split(',')
+    .map((part) => q.choices?.find((c) => c.value === part)?.name ?? part)
+    .join(' + ');
   process.stdout.write(`✔ ${q.message} ${shown}\n`);
   return answer;
 }

@@ -1,4 +1,4 @@
-import { helpersOf, PATTERNS, PATTERN_NAMES } from '../patterns/index.js';
+import { HELPER_NAMES, helpersOf } from '../patterns/index.js';
 import { LANGS } from '../i18n/lang.js';
 import type { CliText } from './cli-text.js';
 import { DEFAULTS, defaultName, defaultSidecarMode, helperPorts, type RawOptions } from './options.js';
@@ -11,6 +11,8 @@ export interface Question {
   key: Key;
   message: string;
   choices?: { value: string; name: string }[];
+  /** Several choices may be picked (a checkbox); the answer joins them with commas, or is `none`. */
+  multiple?: { none: string };
   default: (answers: RawOptions) => string | undefined;
   validate?: (value: string, answers: RawOptions) => string | undefined;
   when?: (answers: RawOptions) => boolean;
@@ -42,11 +44,9 @@ export function optionQuestions(t: CliText): Question[] {
     {
       key: 'pattern',
       message: p.pattern,
-      // A pattern the catalog has no words for yet is shown with its own label.
-      choices: PATTERN_NAMES.map((name) => ({
-        value: name,
-        name: (p.patterns as Partial<Record<string, string>>)[name] ?? PATTERNS[name].label,
-      })),
+      // Any set of helpers around the app; none picked is the singleton.
+      choices: HELPER_NAMES.map((name) => ({ value: name, name: p.patterns[name] })),
+      multiple: { none: 'singleton' },
       default: () => DEFAULTS.pattern,
     },
     {

@@ -47,7 +47,7 @@ Examples:
     lang: 'Language of the prompts, the messages and the generated project',
     langChoices: { en: 'English', ko: '한국어 (Korean)' },
     directory: 'Project directory',
-    pattern: 'Which pod pattern?',
+    pattern: 'Which helpers go beside the app? (space picks, enter goes on; none: a singleton)',
     patterns: {
       singleton: 'singleton: one app container',
       sidecar: 'sidecar logger: app + log-shipper on a shared volume',

@@ -49,7 +49,7 @@ export const cli: CliText = {
     lang: '질문과 메시지, 생성할 프로젝트의 언어',
     langChoices: { en: 'English (영어)', ko: '한국어' },
     directory: '프로젝트 디렉터리',
-    pattern: '어떤 파드 패턴을 만들까?',
+    pattern: '앱 곁에 둘 헬퍼를 고르자(스페이스로 고르고 엔터로 넘어간다. 아무것도 고르지 않으면 싱글턴)',
     patterns: {
       singleton: 'singleton: app 컨테이너 하나',
       sidecar: 'sidecar logger: app과, 공유 볼륨의 로그를 보내는 log-shipper',
