@@ -5,7 +5,7 @@ import { startServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const accessLog = config.accessLog && new AccessLog(config.accessLog.path, config.accessLog.maxBytes);
+  const accessLog = config.accessLog && new AccessLog(config.accessLog.path, config.accessLog.maxBytes, config.accessLog.keep);
   const server = await startServer(config, { accessLog });
   log('info', 'listening', {
     service: config.serviceName,

@@ -29,6 +29,15 @@ describe('access log rotation by size', () => {
     expect(pathsIn(path)).toEqual([entry(10).path]);
   });
 
+  it('keeps N rotated files numbered like logrotate, .1 the newest, and deletes the oldest', () => {
+    const path = join(tempDir(), 'access.log');
+    const log = new AccessLog(path, lineBytes, 3); // one line per file, three rotated files kept
+    for (let n = 1; n <= 6; n += 1) log.write(entry(n));
+    log.close();
+    expect([path, `${path}.1`, `${path}.2`, `${path}.3`].map(pathsIn)).toEqual([[entry(6).path], [entry(5).path], [entry(4).path], [entry(3).path]]);
+    expect(existsSync(`${path}.4`)).toBe(false);
+  });
+
   it('counts what an existing file already holds', () => {
     const path = join(tempDir(), 'access.log');
     writeFileSync(path, `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2))}\n`);

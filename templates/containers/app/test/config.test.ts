@@ -13,10 +13,11 @@ describe('loadConfig', () => {
       ...base,
       ACCESS_LOG: '/var/log/app/access.log',
       ACCESS_LOG_MAX_BYTES: '1048576',
+      ACCESS_LOG_ROTATED_FILES: '4',
       UPSTREAM_URL: 'http://127.0.0.1:9000',
       UPSTREAM_TIMEOUT_MS: '3000',
     });
-    expect(config.accessLog).toEqual({ path: '/var/log/app/access.log', maxBytes: 1048576 });
+    expect(config.accessLog).toEqual({ path: '/var/log/app/access.log', maxBytes: 1048576, keep: 4 });
     expect(config.upstream).toEqual({ url: 'http://127.0.0.1:9000', timeoutMs: 3000 });
   });
 
@@ -31,7 +32,7 @@ describe('loadConfig', () => {
   });
 
   it('wants the companion variable of an optional feature', () => {
-    expect(() => loadConfig({ ...base, ACCESS_LOG: '/tmp/a.log' })).toThrow('ACCESS_LOG_MAX_BYTES is not set');
+    expect(() => loadConfig({ ...base, ACCESS_LOG: '/tmp/a.log' })).toThrow('ACCESS_LOG_MAX_BYTES is not set; ACCESS_LOG_ROTATED_FILES is not set');
     expect(() => loadConfig({ ...base, UPSTREAM_URL: 'http://127.0.0.1:9000' })).toThrow('UPSTREAM_TIMEOUT_MS is not set');
   });
 

@@ -20,6 +20,7 @@ describe('the built app on SIGTERM', () => {
       SHUTDOWN_DRAIN_MS: '5000',
       ACCESS_LOG: accessLog,
       ACCESS_LOG_MAX_BYTES: '1048576',
+      ACCESS_LOG_ROTATED_FILES: '4',
       UPSTREAM_URL: `http://127.0.0.1:${upstream.port}`,
       UPSTREAM_TIMEOUT_MS: '3000',
     });

@@ -6,7 +6,7 @@ import { streamSink } from './stream-sink';
 function main(): void {
   const config = loadConfig(process.env);
   const shipper = new Shipper({ ...config, write: streamSink(process.stdout), log });
-  log('info', 'starting', { logFile: config.logFile, offsetFile: config.offsetFile });
+  log('info', 'starting', { logFile: config.logFile, rotatedFiles: config.rotatedFiles, offsetFile: config.offsetFile });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
