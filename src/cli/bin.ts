@@ -2,8 +2,8 @@
 import module from 'node:module';
 import { main } from './main.js';
 
-// Node >= 22.1 keeps compiled code between runs (the create-project flow is loaded after this;
-// on older Node, src/cli/compile-cache.ts does the same for it).
+// Node >= 22.1 keeps compiled code between runs for this entry and the lint bundle; the
+// create-project flow has a cache of its own that also keeps what ran (src/cli/compile-cache.ts).
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // Output piped into a reader that stops early (`| head -3`): no one is left to read the rest,
