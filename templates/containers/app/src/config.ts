@@ -15,7 +15,7 @@ export interface AppConfig {
 type Env = Record<string, string | undefined>;
 
 /** Reads and checks every variable, then reports all problems at once. */
-export function loadConfig(env: Env): AppConfig {
+export function readConfig(env: Env): AppConfig {
   const problems: string[] = [];
   const read = reader(env, problems);
   const config: AppConfig = {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startBundled } from './bundled-process';
+import { startBundled } from '../../../test-support/bundled-process';
 import { listen, request, tempDir } from './helpers';
+
+const ENTRY = new URL('../src/index.ts', import.meta.url);
 
 describe('the built app on SIGTERM', () => {
   it('finishes the request in flight, logs it, and exits 0', async () => {
@@ -14,7 +16,7 @@ describe('the built app on SIGTERM', () => {
       setTimeout(() => res.end(JSON.stringify({ upstream: 'slow' })), 400);
     });
     const accessLog = join(tempDir(), 'logs', 'access.log');
-    const app = await startBundled({
+    const app = await startBundled(ENTRY, {
       PORT: '0',
       SERVICE_NAME: 'demo',
       SHUTDOWN_DRAIN_MS: '5000',
@@ -46,7 +48,7 @@ describe('the built app on SIGTERM', () => {
   });
 
   it('exits 1 with a clear message when the environment is incomplete', async () => {
-    const app = await startBundled({ PORT: '0' });
+    const app = await startBundled(ENTRY, { PORT: '0' });
     expect(await app.exited).toBe(1);
     expect(app.lines).toEqual([
       expect.objectContaining({ level: 'error', event: 'failed', error: expect.stringMatching(/SERVICE_NAME is not set/) }),
