@@ -58,6 +58,7 @@ const partsApart = {
   setup(b) {
     b.onResolve({ filter: /[\\/]create-project\.js$/ }, () => ({ path: './generate.cjs', external: true }));
     b.onResolve({ filter: /[\\/]lint[\\/]command\.js$/ }, () => ({ path: './lint.cjs', external: true }));
+    b.onResolve({ filter: /[\\/]add[\\/]command\.js$/ }, () => ({ path: './add.cjs', external: true }));
     b.onResolve({ filter: /^\.[\\/]prompts\.js$/ }, () => ({ path: './prompts.cjs', external: true }));
   },
 };
@@ -104,4 +105,5 @@ await bundle('cli', 'src/cli/bin.ts', {
 // The create-project flow; src/cli/compile-cache.ts keeps its compiled code between runs.
 await bundle('generate', 'src/cli/create-project.ts');
 await bundle('lint', 'src/lint/command.ts');
+await bundle('add', 'src/add/command.ts');
 await bundle('prompts', 'src/cli/prompts.ts');

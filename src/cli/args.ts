@@ -4,7 +4,12 @@ import type { CliText } from './cli-text.js';
 import type { RawOptions } from './options.js';
 import { UsageError } from './usage-error.js';
 
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; argv: string[] } | { kind: 'generate'; options: RawOptions };
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'lint'; argv: string[] }
+  | { kind: 'add'; argv: string[] }
+  | { kind: 'generate'; options: RawOptions };
 
 const FLAGS = {
   pattern: { type: 'string', short: 'p' },
@@ -44,6 +49,7 @@ export function requestedLang(argv: string[], env: Record<string, string | undef
 
 export function parseCommandLine(argv: string[], t: CliText): Command {
   if (argv[0] === 'lint') return { kind: 'lint', argv: argv.slice(1) };
+  if (argv[0] === 'add') return { kind: 'add', argv: argv.slice(1) };
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof FLAGS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });

@@ -8,7 +8,7 @@ declare const __VERSION__: string;
 
 export type { Io } from './io.js';
 
-/** The command line: help, version, lint, or the flow that creates a project (create-project.ts). */
+/** The command line: help, version, lint, add, or the flow that creates a project (create-project.ts). */
 export async function main(argv: string[], io: Io): Promise<number> {
   const t = cliText(requestedLang(argv));
   try {
@@ -18,6 +18,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command.kind === 'lint') {
       const { runLintCommand } = await import('../lint/command.js');
       return await runLintCommand(command.argv, { stdout: io.stdout, stderr: io.stderr });
+    }
+    if (command.kind === 'add') {
+      const { runAddCommand } = await import('../add/command.js');
+      return await runAddCommand(command.argv, { stdout: io.stdout, stderr: io.stderr });
     }
     const { createProject } = await loadCreateProject();
     return await createProject(command.options, io, () => import('./prompts.js'));

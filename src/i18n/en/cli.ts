@@ -12,6 +12,7 @@ const SHARED_NETWORK = 'The containers of one pod share one network, so no two o
 export const cli = {
   help: `Usage: create-pod-pattern [directory] [options]
        create-pod-pattern lint <files or folders...> [--format text|json] [--only <family>[,<family>...]] [--lang en|ko]
+       create-pod-pattern add <helper[,helper...]> [--to <file.yaml>] [--deployment <name>] [--dry-run] [--lang en|ko]
 
 Scaffold a Kubernetes pod pattern that works on the first try.
 

@@ -15,6 +15,7 @@ const SHARED_NETWORK = '한 파드의 컨테이너는 네트워크 하나를 함
 export const cli: CliText = {
   help: `사용법: create-pod-pattern [디렉터리] [옵션]
         create-pod-pattern lint <파일 또는 폴더...> [--format text|json] [--only <family>[,<family>...]] [--lang en|ko]
+        create-pod-pattern add <헬퍼[,헬퍼...]> [--to <파일.yaml>] [--deployment <이름>] [--dry-run] [--lang en|ko]
 
 처음부터 동작하는 쿠버네티스 파드 패턴 프로젝트를 만든다.
 

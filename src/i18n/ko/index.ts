@@ -3,3 +3,4 @@ export { cli } from './cli.js';
 export { lint } from './lint.js';
 export { manifests } from './manifests.js';
 export { readme } from './readme.js';
+export { add } from './add.js';

@@ -1,0 +1,133 @@
+/**
+ * `create-pod-pattern add <helper[,helper...]> [--to <file.yaml>] [--deployment <name>]
+ * [--sidecar-mode native|classic] [--dry-run] [--lang en|ko]`: reads, plans (pure), then shows
+ * a diff or writes. Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 other.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalog } from '../i18n/catalog.js';
+import { isLang, langFromEnv, type Lang } from '../i18n/lang.js';
+import { HELPER_NAMES, helpersOf } from '../patterns/index.js';
+import type { PlannedFile } from '../plan/project-plan.js';
+import { describeRefusal, isTargetRefusal } from '../write/write-error.js';
+import { writeProject } from '../write/write-project.js';
+import { appNeeds } from './app-needs.js';
+import { addHelpersToManifest } from './edit-manifest.js';
+import { DEPLOYMENT_FILE, planProjectEdit } from './project-edit.js';
+import { AddRefusal, describeAddRefusal } from './refusal.js';
+import { unifiedDiff } from './unified-diff.js';
+import { replaceFile } from './write-file.js';
+
+export interface AddIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+const OPTIONS = {
+  to: { type: 'string' },
+  deployment: { type: 'string' },
+  'sidecar-mode': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const readOrNothing = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+
+/** A generated project holds k8s/kustomization.yaml and containers/app beside the Deployment's k8s/. */
+function projectRootOf(file: string): string | undefined {
+  const root = dirname(dirname(file));
+  const isProject =
+    relative(root, file) === DEPLOYMENT_FILE &&
+    existsSync(join(root, 'k8s/kustomization.yaml')) &&
+    existsSync(join(root, 'containers/app'));
+  return isProject ? root : undefined;
+}
+
+/** The project's language (its README's) and target (package.json's config.target). */
+function projectFacts(root: string) {
+  const readme = readOrNothing(join(root, 'README.md')) ?? '';
+  const lang: Lang = /[\uac00-\ud7a3]/.test(readme) ? 'ko' : 'en';
+  let target: string | undefined;
+  try {
+    target = JSON.parse(readOrNothing(join(root, 'package.json')) ?? '{}').config?.target;
+  } catch {
+    target = undefined;
+  }
+  const targets = ['kind', 'minikube', 'k3d', 'docker-desktop', 'podman'] as const;
+  return { lang, target: targets.find((t) => t === target) ?? 'kind' };
+}
+
+/** The arguments, or a refusal saying which option is unknown or lacks its value. */
+function parseAddArgs(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (error) {
+    const option = /'([^']+)'/.exec((error as Error).message)?.[1] ?? String(error);
+    const code = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'unknownOption' : 'missingValue';
+    throw new AddRefusal({ code, option });
+  }
+}
+
+export async function runAddCommand(argv: string[], io: AddIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const loose = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true }).values.lang;
+  const lang: Lang = isLang(loose) ? loose : langFromEnv(io.env ?? process.env);
+  const t = catalog(lang).add;
+  const refuse = (message: string) => (io.stderr(`create-pod-pattern add: ${message}\n`), 2);
+  try {
+    if (typeof loose === 'string' && !isLang(loose)) throw new AddRefusal({ code: 'badLang', value: loose });
+    const { values, positionals } = parseAddArgs(argv);
+    if (values.help) return (io.stdout(t.usage), 0);
+    if (positionals.length === 0) throw new AddRefusal({ code: 'noHelpers' });
+    const asked = positionals.join(',');
+    const helpers = helpersOf(asked);
+    if (!helpers || helpers.length === 0) throw new AddRefusal({ code: 'unknownHelper', value: asked, helpers: HELPER_NAMES.join(', ') });
+    const mode = values['sidecar-mode'];
+    if (mode !== undefined && mode !== 'native' && mode !== 'classic') throw new AddRefusal({ code: 'badSidecarMode', value: mode });
+
+    const shown = values.to ?? DEPLOYMENT_FILE;
+    const file = resolve(cwd, shown);
+    const text = readOrNothing(file);
+    if (text === undefined) throw new AddRefusal({ code: 'noFile', file: shown });
+    const root = projectRootOf(file);
+    const project = root ? projectFacts(root) : undefined;
+    const edit = addHelpersToManifest(text, { helpers, deployment: values.deployment, lang, sidecarMode: mode, target: project?.target });
+
+    const base = root ?? dirname(file);
+    const files: PlannedFile[] = root
+      ? (() => {
+          const planned = planProjectEdit(
+            (path) => readOrNothing(join(root, path)),
+            (path) => existsSync(join(root, path)),
+            edit,
+            project!,
+          );
+          for (const path of planned.kept) io.stderr(`${t.outcome.kept({ path })}\n`);
+          return planned.files;
+        })()
+      : [{ path: basename(file), content: edit.text }];
+
+    const needs = root ? '' : appNeeds(edit, t.appNeeds);
+    if (values['dry-run']) {
+      for (const f of files)
+        io.stdout(unifiedDiff(relative(cwd, join(base, f.path)) || f.path, readOrNothing(join(base, f.path)), f.content));
+      io.stdout(`${t.outcome.dryRun}\n${needs}`);
+      return 0;
+    }
+    if (root) await writeProject(root, files, { force: true });
+    else await replaceFile(file, edit.text);
+    io.stdout(
+      `${t.outcome.added({ helpers: helpers.join(', '), file: shown })}\n${t.outcome.wrote({ count: files.length })}\n${needs || `${t.outcome.nextSteps}\n`}`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof AddRefusal) return refuse(describeAddRefusal(error.reason, t.refusals));
+    if (isTargetRefusal(error)) return refuse(describeRefusal(error.reason, catalog(lang).cli.refusals));
+    io.stderr(`create-pod-pattern add: ${(error as Error).message ?? error}\n${catalog(lang).cli.outcome.nothingWritten}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Adds to one document of a multi-document YAML text by inserting text, never by printing the
+ * document again: the user's spacing, comments, quoting, anchors and the other documents stay
+ * byte for byte, and only the added lines are new. A collection that cannot take a plain
+ * insertion (a flow one such as `[]`, an alias) is reported, so the caller can decide.
+ */
+import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+
+export type YamlPath = (string | number)[];
+
+/** Something added: items at the end of a list, or keys at the end of a map (or before `before`). */
+export type Addition =
+  | { kind: 'items'; path: YamlPath; items: unknown[]; before?: string }
+  | { kind: 'keys'; path: YamlPath; entries: Record<string, unknown>; before?: string };
+
+export class CannotInsert extends Error {
+  constructor(
+    readonly reason: 'alias' | 'flow' | 'notCollection',
+    readonly path: YamlPath,
+  ) {
+    super(`${reason} at ${path.join('.')}`);
+  }
+}
+
+/** The user's indentation: its width, and whether list items sit deeper than their key. */
+export interface Layout {
+  indent: number;
+  indentSeq: boolean;
+}
+
+const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+const column = (text: string, at: number) => at - lineStart(text, at);
+/** The start of the line after the one holding `at - 1`, the end of a node's value. */
+function lineAfter(text: string, end: number): number {
+  const nl = text.indexOf('\n', Math.max(end - 1, 0));
+  return nl === -1 ? text.length : nl + 1;
+}
+
+function render(value: unknown, at: number, layout: Layout): string {
+  const body = new Document(value, { aliasDuplicateObjects: false }).toString({
+    indent: layout.indent,
+    indentSeq: layout.indentSeq,
+    lineWidth: 0,
+  });
+  const pad = ' '.repeat(at);
+  return body
+    .split('\n')
+    .map((line) => (line ? pad + line : line))
+    .join('\n');
+}
+
+/** Where a new key goes before `before`: above the comment lines that belong to that key. */
+function startOfKeyWithComments(text: string, keyStart: number): number {
+  let at = lineStart(text, keyStart);
+  for (;;) {
+    const prev = lineStart(text, at - 1);
+    if (at === 0 || !text.slice(prev, at).trim().startsWith('#')) return at;
+    at = prev;
+  }
+}
+
+/** The text with one addition made in document `index`. */
+export function insert(text: string, index: number, addition: Addition, layout: Layout): string {
+  const doc = parseAllDocuments(text)[index] as Document.Parsed;
+  const node = doc.getIn(addition.path, true) as Node | undefined;
+  if (node === undefined || (isScalar(node) && node.value === null)) {
+    // The collection is missing (or an empty `key:`): add it as a key of its parent.
+    const last = addition.path.at(-1);
+    if (typeof last !== 'string') throw new CannotInsert('notCollection', addition.path);
+    const value = addition.kind === 'items' ? addition.items : addition.entries;
+    if (node !== undefined) throw new CannotInsert('flow', addition.path);
+    return insert(
+      text,
+      index,
+      { kind: 'keys', path: addition.path.slice(0, -1), entries: { [last]: value }, before: addition.before },
+      layout,
+    );
+  }
+  if (isAlias(node)) throw new CannotInsert('alias', addition.path);
+  if (addition.kind === 'items') {
+    if (!isSeq(node)) throw new CannotInsert('notCollection', addition.path);
+    if (node.flow || node.items.length === 0 || !node.range) throw new CannotInsert('flow', addition.path);
+    const at = lineAfter(text, node.range[1]);
+    const dash = column(text, node.range[0]);
+    return text.slice(0, at) + ensureNewline(text, at) + render(addition.items, dash, layout) + text.slice(at);
+  }
+  if (!isMap(node)) throw new CannotInsert('notCollection', addition.path);
+  const map = node as YAMLMap<Node, Node>;
+  const first = map.items[0]?.key as Node | undefined;
+  if (map.flow || !first?.range || !map.range) throw new CannotInsert('flow', addition.path);
+  const keyColumn = column(text, first.range[0]);
+  const beforePair = addition.before ? map.items.find((p) => isScalar(p.key) && p.key.value === addition.before) : undefined;
+  const at =
+    beforePair?.key && (beforePair.key as Node).range
+      ? startOfKeyWithComments(text, (beforePair.key as Node).range![0])
+      : lineAfter(text, map.range[1]);
+  return text.slice(0, at) + ensureNewline(text, at) + render(addition.entries, keyColumn, layout) + text.slice(at);
+}
+
+/** A file whose last line has no newline gets one before what is added after it. */
+function ensureNewline(text: string, at: number): string {
+  return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+}
+
+/** The layout of a document: the indent of the pod spec under `spec`, and how its lists sit. */
+export function detectLayout(text: string, doc: Document.Parsed, seqPath: YamlPath): Layout {
+  const root = doc.contents;
+  let indent = 2;
+  if (isMap(root)) {
+    const spec = root.get('spec', true) as Node | undefined;
+    const key = isMap(spec) ? (spec.items[0]?.key as Node | undefined) : undefined;
+    if (key?.range && root.range) indent = column(text, key.range[0]) - column(text, root.range[0]) || 2;
+  }
+  const seq = doc.getIn(seqPath, true) as Node | undefined;
+  const parent = doc.getIn(seqPath.slice(0, -1), true);
+  const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === seqPath.at(-1)) : undefined;
+  const key = pair?.key as Node | undefined;
+  const indentSeq = isSeq(seq) && !seq.flow && seq.range && key?.range ? column(text, seq.range[0]) > column(text, key.range[0]) : true;
+  return { indent, indentSeq };
+}
