@@ -63,6 +63,18 @@ const partsApart = {
   },
 };
 
+/** The Korean catalog stays in dist/ko.cjs, loaded the first time it is asked for (src/i18n/korean.ts). */
+const koreanApart = {
+  name: 'korean-apart',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]i18n[\\/]korean\.ts$/ }, () => ({
+      contents: "let ko; export function loadKorean() { return (ko ??= require('./ko.cjs')); }",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/ko\.cjs$/ }, () => ({ path: './ko.cjs', external: true }));
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -78,7 +90,7 @@ const shared = {
     yaml: './node_modules/yaml/browser/index.js',
   },
   define: { __VERSION__: JSON.stringify(version) },
-  plugins: [precompiled, handlebarsRuntimeOnly, unusedFormats, unusedSchemas],
+  plugins: [precompiled, handlebarsRuntimeOnly, unusedFormats, unusedSchemas, koreanApart],
   logLevel: 'warning',
 };
 
@@ -107,3 +119,4 @@ await bundle('generate', 'src/cli/create-project.ts');
 await bundle('lint', 'src/lint/command.ts');
 await bundle('add', 'src/add/command.ts');
 await bundle('prompts', 'src/cli/prompts.ts');
+await bundle('ko', 'src/i18n/ko/index.ts');
