@@ -17,7 +17,7 @@ export interface ShipperConfig {
 type Env = Record<string, string | undefined>;
 
 /** Reads and checks every variable, then reports all problems at once. */
-export function loadConfig(env: Env): ShipperConfig {
+export function readConfig(env: Env): ShipperConfig {
   const problems: string[] = [];
   const text = (name: string): string => {
     const value = env[name];

@@ -119,7 +119,7 @@ export async function settle(check: () => boolean, timeoutMs: number): Promise<v
   await waitFor(check, timeoutMs).catch(() => {});
 }
 
-/** Bundles src/index.ts as the project's build does (esbuild, cjs, node18). */
+/** Bundles src/index.ts as the project's build does (esbuild, cjs, node20); these tests read its stdout and stderr as streams. */
 export async function bundle(): Promise<string> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'log-shipper-bundle-')), 'index.cjs');
   await build({
@@ -127,7 +127,7 @@ export async function bundle(): Promise<string> {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node18',
+    target: 'node20',
     outfile,
     logLevel: 'silent',
   });
