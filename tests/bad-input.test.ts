@@ -16,7 +16,10 @@ interface Case {
 const P = ['--pattern', 'sidecar'];
 
 const CASES: Record<string, Case> = {
-  'an unknown pattern': { args: ['--pattern', 'mesh'], says: /pattern "mesh" is not one of: singleton \| sidecar \| ambassador \| adapter \| sidecar,ambassador,adapter/ },
+  'an unknown pattern': {
+    args: ['--pattern', 'mesh'],
+    says: /pattern "mesh" is not one of: singleton \| sidecar \| ambassador \| adapter \| sidecar,ambassador,adapter/,
+  },
   'an empty pattern': { args: ['--pattern', ''], says: /pattern "" is not one of/ },
   'an upper-case name': { args: [...P, '--name', 'MyApp'], says: /name "MyApp" is not a DNS-1123 label.*"myapp"/ },
   'a name with an underscore': { args: [...P, '--name', 'my_app'], says: /name "my_app" is not a DNS-1123 label/ },

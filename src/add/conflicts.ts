@@ -6,6 +6,7 @@ import type { HelperPart } from '../patterns/types.js';
 import { imageIsOf, mainContainer, podContainers } from './pod-facts.js';
 import { AddRefusal } from './refusal.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed manifest of any shape, read defensively field by field
 type Obj = Record<string, any>;
 
 export function assertHelpersFit(deployment: Obj, parts: HelperPart[]): void {

@@ -17,6 +17,7 @@ import { type Choices, DEFAULT_CONTAINER, helpersIn, mainContainer, optionsOf } 
 import { AddRefusal } from './refusal.js';
 import { type Addition, CannotInsert, detectLayout, insert } from './yaml-insert.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed manifest of any shape, read defensively field by field
 type Obj = Record<string, any>;
 const POD = ['spec', 'template', 'spec'];
 

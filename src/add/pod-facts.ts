@@ -2,6 +2,7 @@
 import { HELPER_NAMES, HELPERS, sampleOptions } from '../patterns/index.js';
 import type { HelperName, ProjectOptions } from '../patterns/types.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed manifest of any shape, read defensively field by field
 type Obj = Record<string, any>;
 export type ContainerList = 'initContainers' | 'containers';
 

@@ -22,7 +22,10 @@ async function ask(
       : q.choices
         ? await select({ message: q.message, choices: q.choices, default: def }, CLEAR_WHEN_DONE)
         : (
-            await input({ message: q.message, default: def, validate: async (value) => (await check?.(value.trim())) ?? true }, CLEAR_WHEN_DONE)
+            await input(
+              { message: q.message, default: def, validate: async (value) => (await check?.(value.trim())) ?? true },
+              CLEAR_WHEN_DONE,
+            )
           ).trim();
   const shown = answer
     .split(',')

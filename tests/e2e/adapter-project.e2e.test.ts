@@ -95,7 +95,10 @@ describe.skipIf(process.platform !== 'linux')('a generated adapter project', () 
       expect(metrics.get('app_http_requests_total{status="200"}'), answer.text).toBeGreaterThanOrEqual(4);
       expect(metrics.get('app_ready'), answer.text).toBe(1);
       const info = [...metrics].filter(([key]) => key.startsWith(`app_info{service="${project.name}",`));
-      expect(info.map(([, value]) => value), answer.text).toEqual([1]);
+      expect(
+        info.map(([, value]) => value),
+        answer.text,
+      ).toEqual([1]);
       expect(answer.text).toMatch(/^# TYPE app_http_requests_total counter$/m);
       expect(answer.text).toMatch(/^# TYPE adapter_up gauge$/m);
       // Every metric of the app carries the prefix the manifest sets (METRIC_PREFIX=app_).
@@ -128,7 +131,11 @@ describe.skipIf(process.platform !== 'linux')('a generated adapter project', () 
       const app = dev.listenerOn(project.port);
       if (!app) throw new Error(`no process of this run listens on ${project.port}\n${dev.tail()}`);
       process.kill(app.pid, 'SIGKILL');
-      await eventually(() => connectionRefused(project.port), { timeoutMs: 900, intervalMs: 10, what: 'the app port to refuse connections' });
+      await eventually(() => connectionRefused(project.port), {
+        timeoutMs: 900,
+        intervalMs: 10,
+        what: 'the app port to refuse connections',
+      });
       const down = await scrape();
       expect(down.samples.get('adapter_up'), down.answer.text).toBe(0);
       expect(down.samples.get('adapter_scrape_errors_total{reason="connect"}'), down.answer.text).toBeGreaterThanOrEqual(1);

@@ -93,7 +93,10 @@ describe.skipIf(process.platform !== 'linux')('a generated ambassador project', 
       const during = await upstream();
       expect(during.status, during.text).toBe(200);
       expect(during.json).toMatchObject({ via: 'ambassador', upstream: { upstream: 'backup' } });
-      await dev.waitForLine((line) => /^upstream-primary +\| -- exited \(signal SIGKILL\); restarting/.test(line.text), 'the runner to restart upstream-primary');
+      await dev.waitForLine(
+        (line) => /^upstream-primary +\| -- exited \(signal SIGKILL\); restarting/.test(line.text),
+        'the runner to restart upstream-primary',
+      );
       await recovered('primary');
     }, 40_000);
 

@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
 import { eventually, startDev, type DevRun } from '../support/dev-run.js';
-import { freePort, generateProject, npm, npmInstall, request, waitForFreePorts, type GeneratedProject } from '../support/generated-project.js';
+import {
+  freePort,
+  generateProject,
+  npm,
+  npmInstall,
+  request,
+  waitForFreePorts,
+  type GeneratedProject,
+} from '../support/generated-project.js';
 
 /** Fixed by the patterns (src/patterns/constants.ts). */
 const PROXY_PORT = 9000;
@@ -25,10 +33,11 @@ describe.skipIf(process.platform !== 'linux')('a generated project with every he
   }, 300_000);
   afterAll(() => project?.remove());
 
-  it('passes its own container tests (npm test), every helper\'s among them', async () => {
+  it("passes its own container tests (npm test), every helper's among them", async () => {
     const result = await npm(project, ['test'], 240_000);
     expect(result.exitCode, result.output).toBe(0);
-    for (const container of ['app', 'log-shipper', 'ambassador', 'adapter', 'upstream']) expect(result.output).toContain(`containers/${container}/test/`);
+    for (const container of ['app', 'log-shipper', 'ambassador', 'adapter', 'upstream'])
+      expect(result.output).toContain(`containers/${container}/test/`);
   }, 260_000);
 
   describe('npm run dev', () => {

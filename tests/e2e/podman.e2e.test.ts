@@ -75,7 +75,11 @@ interface Run {
 }
 
 /** Runs a command with a time limit; never throws on a non-zero exit. */
-async function run(command: string, args: string[], { cwd, timeoutSeconds = 60 }: { cwd?: string; timeoutSeconds?: number } = {}): Promise<Run> {
+async function run(
+  command: string,
+  args: string[],
+  { cwd, timeoutSeconds = 60 }: { cwd?: string; timeoutSeconds?: number } = {},
+): Promise<Run> {
   const result = await execa(command, args, {
     cwd,
     env: projectEnv,
@@ -84,7 +88,8 @@ async function run(command: string, args: string[], { cwd, timeoutSeconds = 60 }
     forceKillAfterDelay: 5000,
     stdin: 'ignore',
   });
-  if (result.timedOut) throw new Error(`\`${command} ${args.join(' ')}\` timed out after ${timeoutSeconds} s\n${result.stdout}\n${result.stderr}`);
+  if (result.timedOut)
+    throw new Error(`\`${command} ${args.join(' ')}\` timed out after ${timeoutSeconds} s\n${result.stdout}\n${result.stderr}`);
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
@@ -92,7 +97,9 @@ async function run(command: string, args: string[], { cwd, timeoutSeconds = 60 }
 async function ok(command: string, args: string[], options?: { cwd?: string; timeoutSeconds?: number }): Promise<Run> {
   const result = await run(command, args, options);
   if (result.exitCode !== 0) {
-    throw new Error(`\`${command} ${args.join(' ')}\` exited ${result.exitCode}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` exited ${result.exitCode}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
+    );
   }
   return result;
 }
@@ -127,12 +134,19 @@ async function getInPod(container: string, url: string): Promise<Answer> {
 /** The upstream pods' addresses and whether the app's pod can connect to them, by name and by address. */
 async function networkReport(name: string): Promise<string> {
   const lines: string[] = [];
-  for (const [pod, port] of [[`${name}-upstream-primary`, 9081], [`${name}-upstream-backup`, 9082]] as const) {
-    const ip = (await podman('inspect', `${pod}-upstream`, '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}')).stdout.trim();
+  for (const [pod, port] of [
+    [`${name}-upstream-primary`, 9081],
+    [`${name}-upstream-backup`, 9082],
+  ] as const) {
+    const ip = (
+      await podman('inspect', `${pod}-upstream`, '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}')
+    ).stdout.trim();
     for (const host of [pod, ip].filter(Boolean)) {
       const probe = `require('dns').lookup(${JSON.stringify(host)},{all:true},(e,a)=>{const s=require('net').connect(${port},${JSON.stringify(host)});const say=(x)=>{console.log((e?e.code:JSON.stringify(a))+' '+x);process.exit()};s.setTimeout(3000,()=>say('timeout'));s.on('connect',()=>say('connected'));s.on('error',x=>say(x.code))})`;
       const result = await podman('exec', `${name}-app`, 'node', '-e', probe);
-      lines.push(`  ${pod} (${ip || 'no address'}): connect to ${host}:${port} from the app's pod: ${(result.stdout || result.stderr).trim()}`);
+      lines.push(
+        `  ${pod} (${ip || 'no address'}): connect to ${host}:${port} from the app's pod: ${(result.stdout || result.stderr).trim()}`,
+      );
     }
   }
   const logs = await podman('logs', '--tail', '15', `${name}-ambassador`);
@@ -216,11 +230,21 @@ const patternChecks: Record<Pattern, (name: string) => Promise<void>> = {
     };
     const records = await eventually(async () => {
       const all = shipped(await stdoutLines(shipper));
-      for (const path of paths) expect(all.filter((r) => r.path === path), `shipped lines for ${path}`).toHaveLength(1);
+      for (const path of paths)
+        expect(
+          all.filter((r) => r.path === path),
+          `shipped lines for ${path}`,
+        ).toHaveLength(1);
       return all;
     }, 15);
     for (const path of paths) {
-      expect(records.find((r) => r.path === path)).toMatchObject({ method: 'GET', path, status: 404, durationMs: expect.any(Number), time: expect.any(String) });
+      expect(records.find((r) => r.path === path)).toMatchObject({
+        method: 'GET',
+        path,
+        status: 404,
+        durationMs: expect.any(Number),
+        time: expect.any(String),
+      });
     }
 
     // What the app logs just before the pod stops is shipped too: `npm run undeploy` stops the
@@ -229,7 +253,11 @@ const patternChecks: Record<Pattern, (name: string) => Promise<void>> = {
     for (const path of last) expect((await getInPod(app, `http://127.0.0.1:8080${path}`)).status).toBe(404);
     await ok('podman', ['pod', 'stop', '-t', '30', name], { timeoutSeconds: 60 });
     const after = shipped(await stdoutLines(shipper));
-    for (const path of [...paths, ...last]) expect(after.filter((r) => r.path === path), `shipped lines for ${path} after the stop`).toHaveLength(1);
+    for (const path of [...paths, ...last])
+      expect(
+        after.filter((r) => r.path === path),
+        `shipped lines for ${path} after the stop`,
+      ).toHaveLength(1);
   },
 
   // The app reaches the demo upstream only through the ambassador on 127.0.0.1:9000, and the
@@ -307,16 +335,23 @@ describe.skipIf(!version)(`podman (${version ?? 'not installed'}): generate, ima
       times.push(`${label} ${((Date.now() - t) / 1000).toFixed(1)}s`);
       return result;
     };
-    pods.forEach((pod) => made.pods.add(pod));
+    for (const pod of pods) made.pods.add(pod);
     if (pattern === 'sidecar') made.volumes.add(`${name}-app-logs`);
-    const images = [...new Set([...containersOf[pattern], ...(pattern === 'ambassador' ? ['upstream'] : [])])].map((c) => `local/${name}-${c}:dev`);
-    images.forEach((image) => made.images.add(image));
+    const images = [...new Set([...containersOf[pattern], ...(pattern === 'ambassador' ? ['upstream'] : [])])].map(
+      (c) => `local/${name}-${c}:dev`,
+    );
+    for (const image of images) made.images.add(image);
 
     try {
       await step('generate', () =>
-        ok(process.execPath, [CLI, dir, '--pattern', pattern, '--target', 'podman', '--name', name, '--yes'], { cwd: work, timeoutSeconds: 30 }),
+        ok(process.execPath, [CLI, dir, '--pattern', pattern, '--target', 'podman', '--name', name, '--yes'], {
+          cwd: work,
+          timeoutSeconds: 30,
+        }),
       );
-      await step('npm install', () => ok('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, timeoutSeconds: 180 }));
+      await step('npm install', () =>
+        ok('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, timeoutSeconds: 180 }),
+      );
       await step('images', () => ok('npm', ['run', 'images'], { cwd: dir, timeoutSeconds: 180 }));
       for (const image of images) expect((await podman('image', 'exists', image)).exitCode, `image ${image}`).toBe(0);
 
@@ -355,7 +390,8 @@ describe.skipIf(!version)(`podman (${version ?? 'not installed'}): generate, ima
         expect.stringMatching(new RegExp(`^\\$ podman kube down \\S+/${name}\\.kube\\.yaml$`)),
       ]);
       for (const pod of pods) expect(await podExists(pod), `pod ${pod} after undeploy`).toBe(false);
-      if (pattern === 'sidecar') expect((await podman('volume', 'exists', `${name}-app-logs`)).exitCode, 'volume after undeploy').not.toBe(0);
+      if (pattern === 'sidecar')
+        expect((await podman('volume', 'exists', `${name}-app-logs`)).exitCode, 'volume after undeploy').not.toBe(0);
 
       // A second undeploy has nothing left to do, and says so.
       const again = await ok('npm', ['run', 'undeploy'], { cwd: dir, timeoutSeconds: 60 });

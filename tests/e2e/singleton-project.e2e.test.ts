@@ -88,13 +88,22 @@ describe.skipIf(process.platform !== 'linux')('a generated singleton project', (
 
       stop(dev);
       const end = await dev.ended(30_000);
-      expect(end.leftovers.map((p) => `${p.pid} ${p.cmdline}`), dev.tail()).toEqual([]);
+      expect(
+        end.leftovers.map((p) => `${p.pid} ${p.cmdline}`),
+        dev.tail(),
+      ).toEqual([]);
       // The runner says why it stops, then stops the app with SIGTERM, as the kubelet would.
-      expect(dev.lines.map((line) => line.text), dev.tail()).toContain(`${reason}: stopping the app first, then its helpers, then the companions`);
+      expect(
+        dev.lines.map((line) => line.text),
+        dev.tail(),
+      ).toContain(`${reason}: stopping the app first, then its helpers, then the companions`);
       const events = dev.jsonOf('app');
       expect(events, dev.tail()).toContainEqual(expect.objectContaining({ event: 'draining', signal: 'SIGTERM' }));
       expect(events, dev.tail()).toContainEqual(expect.objectContaining({ event: 'stopped' }));
-      expect(dev.containerLines('app').map((line) => line.body), dev.tail()).toContain('-- stopped (code 0)');
+      expect(
+        dev.containerLines('app').map((line) => line.body),
+        dev.tail(),
+      ).toContain('-- stopped (code 0)');
       await expectPortsFree([project.port]);
     }, 90_000);
   });

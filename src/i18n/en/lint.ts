@@ -16,7 +16,8 @@ const hostNamespace = (field: string, namespace: string, effect: string) => ({
 
 const ids = {
   description: (field: string) => `${field} is a number >= ${MIN_USER_ID} (never 0), on the pod or the container.`,
-  unset: ({ field, what }: { field: string; what: 'user' | 'group' }) => `${field} is not set, so the image decides the ${what} id, which may be root.`,
+  unset: ({ field, what }: { field: string; what: 'user' | 'group' }) =>
+    `${field} is not set, so the image decides the ${what} id, which may be root.`,
   notNumber: ({ field, value }: { field: string; value: string }) => `${field} is ${value}, not a number.`,
   root: ({ field, what }: { field: string; what: 'user' | 'group' }) => `${field} is 0: the container runs with the root ${what}.`,
   low: ({ field, id, what }: { field: string; id: number; what: 'user' | 'group' }) =>
@@ -28,7 +29,8 @@ const ids = {
 const missingProbe = (field: string, why: string) => ({
   description: `A container (or native sidecar) that declares a port has a ${field}; containers without ports need none.`,
   message: ({ ports }: { ports: string }) => `The container serves port ${ports} but has no ${field}: ${why}`,
-  fix: ({ container, examples }: { container: string; examples: string[] }) => `Add a ${field} to container ${container}, e.g. ${examples.join(' or ')}.`,
+  fix: ({ container, examples }: { container: string; examples: string[] }) =>
+    `Add a ${field} to container ${container}, e.g. ${examples.join(' or ')}.`,
 });
 
 export const lint = {
@@ -55,7 +57,8 @@ Exit status: 0 no findings, 1 findings, 2 bad usage.
     noPaths: 'give at least one file or folder to lint, e.g. `create-pod-pattern lint k8s/`',
     badFormat: ({ value }: { value: string }) => `--format must be text or json, not "${value}"`,
     badLang: ({ value }: { value: string }) => `--lang must be en or ko, not "${value}"`,
-    unknownFamily: ({ value, families }: { value: string; families: string }) => `--only: "${value}" is not a family of checks; the families are ${families}`,
+    unknownFamily: ({ value, families }: { value: string; families: string }) =>
+      `--only: "${value}" is not a family of checks; the families are ${families}`,
     unknownOption: ({ option }: { option: string }) => `unknown option ${option}`,
     missingValue: ({ option }: { option: string }) => `option ${option} needs a value`,
   },
@@ -70,8 +73,19 @@ Exit status: 0 no findings, 1 findings, 2 bad usage.
   },
   summary: {
     clean: ({ files, objects }: { files: number; objects: number }) => `No findings (${read(files, objects)}).`,
-    found: ({ findings, errors, warnings, files, objects }: { findings: number; errors: number; warnings: number; files: number; objects: number }) =>
-      `${plural(findings, 'finding')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${read(files, objects)}.`,
+    found: ({
+      findings,
+      errors,
+      warnings,
+      files,
+      objects,
+    }: {
+      findings: number;
+      errors: number;
+      warnings: number;
+      files: number;
+      objects: number;
+    }) => `${plural(findings, 'finding')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${read(files, objects)}.`,
   },
   finding: {
     container: ({ name }: { name: string }) => `container ${name}`,
@@ -81,7 +95,8 @@ Exit status: 0 no findings, 1 findings, 2 bad usage.
   none: 'none',
   families: {
     'pod-design': 'What belongs in one pod: the lessons of the pod patterns.',
-    'pod-security': 'The Pod Security Standards "restricted" profile, and the security-context checks kube-linter, kube-score and Polaris add.',
+    'pod-security':
+      'The Pod Security Standards "restricted" profile, and the security-context checks kube-linter, kube-score and Polaris add.',
     resources: 'Requests and limits, so the scheduler can place the pod and a leak cannot starve the node.',
     probes: 'Readiness and liveness probes that point at ports the container declares.',
     images: 'Image references that pull the same thing every time.',
@@ -100,10 +115,12 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
   checks: {
     // pod design
     'container-port-conflict': {
-      description: 'No two containers of a pod (including native sidecars) declare the same port and protocol: they share one network namespace.',
+      description:
+        'No two containers of a pod (including native sidecars) declare the same port and protocol: they share one network namespace.',
       message: ({ containers, port }: { containers: string; port: string }) =>
         `Containers ${containers} both use port ${port}; a pod's containers share one network namespace, so only one of them can bind it.`,
-      fix: ({ container }: { container: string }) => `Give container ${container} another port (and change its env, probes and Service targetPort to match).`,
+      fix: ({ container }: { container: string }) =>
+        `Give container ${container} another port (and change its env, probes and Service targetPort to match).`,
     },
     'undeclared-volume-mount': {
       description: "Every volumeMount names a volume declared in the pod's spec.volumes.",
@@ -120,7 +137,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
         server: ({ server }: { server: string }) => `${server} server`,
       },
       service: ({ container, reasons }: { container: string; reasons: string[] }) => `${container} (${reasons.join(', ')})`,
-      list: ({ items }: { items: string[] }) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+      list: ({ items }: { items: string[] }) =>
+        items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,
       message: ({ count, services }: { count: number; services: string }) =>
         `This pod runs ${count} main services: ${services}. The containers of a pod are scheduled, scaled, restarted and rolled out together, so one failure or one deploy takes them all down, and \`replicas: 3\` would run three of each.`,
       messageWithData: ({ count, services, stateful }: { count: number; services: string; stateful: string }) =>
@@ -140,7 +158,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
       fix: ({ container }: { container: string }) => `Remove \`privileged: true\` from container ${container}.`,
     },
     'privilege-escalation-container': {
-      description: 'Every container sets allowPrivilegeEscalation: false explicitly (the default allows setuid binaries to gain privileges).',
+      description:
+        'Every container sets allowPrivilegeEscalation: false explicitly (the default allows setuid binaries to gain privileges).',
       unset: 'securityContext.allowPrivilegeEscalation is not set; it defaults to true.',
       wrong: ({ value }: { value: string }) => `securityContext.allowPrivilegeEscalation is ${value}.`,
       fix: ({ container }: { container: string }) => `Set \`securityContext.allowPrivilegeEscalation: false\` in container ${container}.`,
@@ -168,7 +187,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
     },
     'added-capabilities': {
       description: 'No capability is added back except NET_BIND_SERVICE.',
-      message: ({ capabilities }: { capabilities: string }) => `securityContext.capabilities.add includes ${capabilities}; only NET_BIND_SERVICE may be added.`,
+      message: ({ capabilities }: { capabilities: string }) =>
+        `securityContext.capabilities.add includes ${capabilities}; only NET_BIND_SERVICE may be added.`,
       fix: ({ capabilities, container }: { capabilities: string; container: string }) =>
         `Remove ${capabilities} from capabilities.add in container ${container} (listen on a port >= 1024 instead of adding capabilities).`,
     },
@@ -181,7 +201,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
     'host-port': {
       description: 'No container port is bound on the node (hostPort); reach pods through a Service.',
       message: ({ port, hostPort }: { port: string; hostPort: number }) => `Port ${port} is bound on the node as hostPort ${hostPort}.`,
-      fix: ({ container }: { container: string }) => `Remove \`hostPort\` from container ${container}; publish the port with a Service (or kubectl port-forward) instead.`,
+      fix: ({ container }: { container: string }) =>
+        `Remove \`hostPort\` from container ${container}; publish the port with a Service (or kubectl port-forward) instead.`,
     },
     'unsafe-proc-mount': {
       description: 'procMount is unset or Default, so /proc stays masked.',
@@ -193,12 +214,14 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
     'host-ipc': hostNamespace('hostIPC', 'IPC', "the pod shares the node's IPC namespace"),
     'host-path-volume': {
       description: 'No volume is a hostPath: it exposes the node filesystem to the pod.',
-      message: ({ volume, path }: { volume: string; path: string }) => `Volume ${volume} is a hostPath (${path}): the pod reads or writes the node's filesystem.`,
+      message: ({ volume, path }: { volume: string; path: string }) =>
+        `Volume ${volume} is a hostPath (${path}): the pod reads or writes the node's filesystem.`,
       fix: 'Use an emptyDir (with sizeLimit) for scratch or shared files, a configMap/secret for config, or a persistentVolumeClaim for data.',
     },
     'restricted-volume-types': {
       description: `Every volume is one of the types the restricted profile allows: ${RESTRICTED_VOLUME_TYPES.join(', ')} (hostPath is reported by host-path-volume).`,
-      message: ({ volume, types }: { volume: string; types: string }) => `Volume ${volume} is of type ${types}, which the restricted profile does not allow.`,
+      message: ({ volume, types }: { volume: string; types: string }) =>
+        `Volume ${volume} is of type ${types}, which the restricted profile does not allow.`,
       fix: `Use one of ${RESTRICTED_VOLUME_TYPES.join(', ')} (a persistentVolumeClaim can front most storage).`,
     },
     'unsafe-sysctls': {
@@ -229,7 +252,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
       fix: 'Set `automountServiceAccountToken: false` in the pod spec (use a projected token volume in the one container that talks to the API, if any).',
     },
     'namespace-pod-security': {
-      description: 'A Namespace in the set enforces the restricted Pod Security Standard (label pod-security.kubernetes.io/enforce: restricted).',
+      description:
+        'A Namespace in the set enforces the restricted Pod Security Standard (label pod-security.kubernetes.io/enforce: restricted).',
       unset: 'The namespace does not enforce a Pod Security Standard.',
       wrong: ({ level }: { level: string }) => `The namespace enforces Pod Security "${level}", not "restricted".`,
       fix: 'Add the label `pod-security.kubernetes.io/enforce: restricted` to the Namespace.',
@@ -238,7 +262,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
     // resources
     'unset-cpu-requirements': {
       description: 'Every container requests CPU, so the scheduler reserves it (no CPU limit is required: it only throttles).',
-      message: ({ fields }: { fields: string[] }) => `${fields.join(' and ')} ${fields.length === 1 ? 'is' : 'are'} not set: the pod can be packed onto a node without CPU for it.`,
+      message: ({ fields }: { fields: string[] }) =>
+        `${fields.join(' and ')} ${fields.length === 1 ? 'is' : 'are'} not set: the pod can be packed onto a node without CPU for it.`,
       fix: ({ fields, container }: { fields: string[]; container: string }) =>
         `Set ${fields.map((f) => `\`${f}\``).join(' and ')} in container ${container}, e.g. \`cpu: 50m\`.`,
     },
@@ -250,7 +275,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
         `Set ${fields.map((f) => `\`${f}\``).join(' and ')} in container ${container}, e.g. \`memory: 64Mi\` in both.`,
     },
     'unset-ephemeral-storage-requirements': {
-      description: 'Every container requests ephemeral-storage and has an ephemeral-storage limit (logs and writable layers fill node disk).',
+      description:
+        'Every container requests ephemeral-storage and has an ephemeral-storage limit (logs and writable layers fill node disk).',
       message: ({ fields }: { fields: string[] }) =>
         `${fields.join(' and ')} ${fields.length === 1 ? 'is' : 'are'} not set: logs and files written outside volumes can fill the node disk and evict other pods.`,
       fix: ({ fields, container }: { fields: string[]; container: string }) =>
@@ -259,7 +285,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
     'emptydir-size-limit': {
       description: 'Every emptyDir volume has a sizeLimit, so a runaway writer evicts its own pod instead of filling the node.',
       message: ({ volume }: { volume: string }) => `emptyDir volume ${volume} has no sizeLimit: it can fill the node's disk.`,
-      fix: ({ volume }: { volume: string }) => `Set \`emptyDir: { sizeLimit: 64Mi }\` (a size that fits what is written there) on volume ${volume}.`,
+      fix: ({ volume }: { volume: string }) =>
+        `Set \`emptyDir: { sizeLimit: 64Mi }\` (a size that fits what is written there) on volume ${volume}.`,
     },
 
     // probes
@@ -280,9 +307,12 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
         `Point ${field} at a declared port by name (e.g. \`port: ${example}\`), or declare the port in container ${container}'s ports.`,
     },
     'probe-host': {
-      description: "Probes and lifecycle hooks do not set httpGet.host or tcpSocket.host: the kubelet would connect to another host on the pod's behalf.",
-      message: ({ field, host }: { field: string; host: string }) => `${field}.host is ${host}: the kubelet would probe another host, not this pod.`,
-      fix: ({ field }: { field: string }) => `Remove \`host\` from ${field} (the pod's IP is used); for a virtual host use an httpHeaders Host header.`,
+      description:
+        "Probes and lifecycle hooks do not set httpGet.host or tcpSocket.host: the kubelet would connect to another host on the pod's behalf.",
+      message: ({ field, host }: { field: string; host: string }) =>
+        `${field}.host is ${host}: the kubelet would probe another host, not this pod.`,
+      fix: ({ field }: { field: string }) =>
+        `Remove \`host\` from ${field} (the pod's IP is used); for a virtual host use an httpHeaders Host header.`,
     },
 
     // images
@@ -312,7 +342,8 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
       description: "The controller's selector (matchLabels and matchExpressions) matches its own pod template's labels.",
       empty: 'spec.selector is missing or empty.',
       labelMissing: ({ label }: { label: string }) => `selector label ${label} is not on the pod template.`,
-      labelDiffers: ({ label, actual }: { label: string; actual: string }) => `selector label ${label} differs from the pod template's ${actual}.`,
+      labelDiffers: ({ label, actual }: { label: string; actual: string }) =>
+        `selector label ${label} differs from the pod template's ${actual}.`,
       expression: ({ expression }: { expression: string }) => `selector expression ${expression} does not match the pod template's labels.`,
       message: ({ why }: { why: string }) => `${why} The controller would not own the pods it creates (the API rejects it).`,
       fix: 'Make every spec.selector.matchLabels entry also a label in spec.template.metadata.labels (e.g. both `app.kubernetes.io/name: <name>`).',
@@ -327,12 +358,15 @@ them on any manifest. Ids are stable: scripts may match on them. Exit status: 0 
 
     // services
     'dangling-service': {
-      description: "A Service's selector matches the pod template labels of some workload in the same set (selector-less and ExternalName Services are skipped).",
-      message: ({ labels }: { labels: string }) => `No pod template in the input carries all of the selector labels ${labels}; the Service would have no endpoints.`,
+      description:
+        "A Service's selector matches the pod template labels of some workload in the same set (selector-less and ExternalName Services are skipped).",
+      message: ({ labels }: { labels: string }) =>
+        `No pod template in the input carries all of the selector labels ${labels}; the Service would have no endpoints.`,
       fix: "Make spec.selector a subset of the Deployment's spec.template.metadata.labels (or lint the Service together with its Deployment).",
     },
     'service-target-port': {
-      description: 'Each Service port targets (by number or name; targetPort defaults to port) a containerPort declared in every pod it selects.',
+      description:
+        'Each Service port targets (by number or name; targetPort defaults to port) a containerPort declared in every pod it selects.',
       message: ({ port, target, object, declared }: { port: string; target: string; object: string; declared: string }) =>
         `Port ${port} targets ${target}, which no container of ${object} declares (declared: ${declared}).`,
       fix: 'Set targetPort to the name of the container port it should reach (e.g. `targetPort: http`), and declare that port in the container.',

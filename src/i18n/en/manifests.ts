@@ -16,7 +16,8 @@ export const manifests = {
   podSecurityContext: 'Pod Security Standard "restricted", pod half: a numeric non-root user and the RuntimeDefault seccomp profile.',
   nativeSidecar: ({ name }: { name: string }) =>
     `restartPolicy: Always makes ${name} a native sidecar (Kubernetes 1.29+): it starts before\nthe app, runs beside it and is stopped only after the app has exited.`,
-  classicSidecar: ({ name }: { name: string }) => `${name} is a helper, here a classic sidecar: an ordinary container that starts and stops with the others.`,
+  classicSidecar: ({ name }: { name: string }) =>
+    `${name} is a helper, here a classic sidecar: an ordinary container that starts and stops with the others.`,
   loopbackPort: ({ port, name }: { port: number; name: string }) =>
     `Port ${name} listens on 127.0.0.1:${port} only: the other containers of this pod reach it over localhost,\nnothing outside the pod can. Declared anyway, so every port of the pod is listed and no other container takes it.`,
   ports: 'One IP for the whole pod: no two of its containers may listen on the same port.',
@@ -28,7 +29,9 @@ export const manifests = {
   readinessProbe: 'Readiness probe: while it fails, the Service sends this pod no traffic.',
   livenessProbe: 'Liveness probe: when it keeps failing, the kubelet restarts this container.',
   volumeMount: ({ volume, others }: { volume: string; others: string[] }) =>
-    others.length ? `The shared volume ${volume}: ${and(others)} ${others.length === 1 ? 'mounts' : 'mount'} it too.` : `The volume ${volume}.`,
+    others.length
+      ? `The shared volume ${volume}: ${and(others)} ${others.length === 1 ? 'mounts' : 'mount'} it too.`
+      : `The volume ${volume}.`,
   volumes: ({ name, containers, sizeLimit }: { name: string; containers: string[]; sizeLimit: string }) =>
     `${name} is an emptyDir: a folder made for this pod and deleted with it, shared by ${and(containers)}.\nPast its sizeLimit (${sizeLimit}) the kubelet evicts the pod.`,
   serviceSelector: 'The Service sends traffic to every ready pod with these labels.',

@@ -25,7 +25,11 @@ export interface VolumeFact {
   mounts: { container: string; path: string; readOnly: boolean }[];
 }
 
-const list = (items: string[]) => items.map((i) => `\`${i}\``).join(items.length > 2 ? ', ' : ' and ').replace(/, ([^,]*)$/, ' and $1');
+const list = (items: string[]) =>
+  items
+    .map((i) => `\`${i}\``)
+    .join(items.length > 2 ? ', ' : ' and ')
+    .replace(/, ([^,]*)$/, ' and $1');
 
 export const readme = {
   title: ({ name, pattern }: { name: string; pattern: string }) => `${name}: the ${pattern} pod pattern`,
@@ -81,7 +85,7 @@ export const readme = {
       summary:
         'The app talks only to 127.0.0.1:9000; the ambassador container owns the way out: the upstream list, timeouts, health checks and failover.',
       holds: 'app + ambassador on `127.0.0.1`',
-      when: 'the app calls out to something (a database, an API) and the way there (hosts, timeouts, retries, failover) should be somebody else\'s job',
+      when: "the app calls out to something (a database, an API) and the way there (hosts, timeouts, retries, failover) should be somebody else's job",
     },
     adapter: {
       title: 'Adapter monitor',
@@ -94,7 +98,8 @@ export const readme = {
   neverHeading: 'What never goes into one pod',
   never:
     'A web server, an app server and a database are separate services, and each gets its own workload: never put them into one pod. In one pod they share one fate: they are scheduled onto the same node, so one node failure takes all three; one crashing container makes the whole pod unready; they scale together, so `replicas: 3` means three databases, each with its own data; and they roll out together, so changing the app restarts the database. Run each as its own Deployment (the database as a StatefulSet) behind its own Service, and let them talk through Service names.',
-  neverHelpers: 'A helper is different: it exists only to serve the app beside it, so it belongs in the same pod, and it lives and dies with it.',
+  neverHelpers:
+    'A helper is different: it exists only to serve the app beside it, so it belongs in the same pod, and it lives and dies with it.',
 
   scaleHeading: 'Helpers scale with the app',
   scale: ({ replicas, containers, helpers }: PodFacts) => {
@@ -105,7 +110,8 @@ export const readme = {
   },
 
   promisesHeading: 'What the helpers promise',
-  promisesIntro: 'A helper is worth its container only if it keeps its promise when things go wrong. Its own tests (`npm test`) try to break each of these.',
+  promisesIntro:
+    'A helper is worth its container only if it keeps its promise when things go wrong. Its own tests (`npm test`) try to break each of these.',
   promises: {
     logShipper: ({ rotatedFiles, rotateAt, maxLine }: { rotatedFiles: number; rotateAt: string; maxLine: string }) =>
       `**log-shipper**: nothing logged is lost while it is on disk. The app keeps ${rotatedFiles} rotated files of ${rotateAt} (\`access.log.1\` … \`.${rotatedFiles}\`); the shipper knows each file by a fingerprint of its first line, keeps its position in every file it has not finished, and after a restart ships what is left of every rotated file, oldest first. If lines were deleted or truncated before it read them, it says so: a warning naming the file and the bytes skipped. After a SIGKILL the batch it was writing may appear twice: every record carries \`fileId\` and \`offset\`, so drop a record whose pair you have already seen. A line longer than ${maxLine} is shipped as one record marked \`"truncated": true\`.`,
@@ -122,37 +128,41 @@ export const readme = {
   tryCluster: 'In a cluster',
   /** What each "try it" step shows; the commands themselves come from the pattern description. */
   expect: {
-    appAnswers: 'JSON from the app: its name, the hostname (the pod\'s name in a cluster) and the time.',
+    appAnswers: "JSON from the app: its name, the hostname (the pod's name in a cluster) and the time.",
     podReady: ({ ready }: { ready: number }) =>
       `READY shows ${ready}/${ready}: every container of the pod is ready${ready > 1 ? ', the helpers counted with the app' : ''}. One line per replica.`,
     deployDryRun: 'Every command `deploy` would run (build, load the images into the cluster, apply), printed and not run.',
     portClash: ({ port, container }: { port: number; container: string }) =>
       `Refused, exit status 2, nothing written: \`${container}\` already listens on ${port}, and the containers of one pod share one network.`,
-    shipperShips: 'Each request you make appears once as a JSON line from `log-shipper |`: the access-log line, with the file it came from and its offset.',
+    shipperShips:
+      'Each request you make appears once as a JSON line from `log-shipper |`: the access-log line, with the file it came from and its offset.',
     shipperKilled: ({ maxRepeat }: { maxRepeat: string }) =>
       `\`npm run dev\` restarts the shipper within seconds, like the kubelet would, and it goes on from the position it saved on the shared volume: no line is lost, across rotations too. At most the batch in flight when it died is printed again (up to ${maxRepeat}), with the same file and offset, so a consumer can drop the repeat.`,
-    shipperLogs: 'The last lines the shipper printed: one JSON object per request, on the container\'s stdout, which is where a cluster\'s log collection reads.',
+    shipperLogs:
+      "The last lines the shipper printed: one JSON object per request, on the container's stdout, which is where a cluster's log collection reads.",
     shipperRestarted: 'The shipper stops and the kubelet starts it again (RESTARTS goes up by one); it resumes where it stopped.',
-    upstreamAnswers: 'The upstream\'s answer, reached through the ambassador on 127.0.0.1: the app never learns where the upstream is.',
+    upstreamAnswers: "The upstream's answer, reached through the ambassador on 127.0.0.1: the app never learns where the upstream is.",
     primaryHung: ({ firstByteMs, outAfterMs }: { firstByteMs: string; outAfterMs: string }) =>
       `The primary now hangs: the kernel still accepts connections, nothing answers. A request in flight waits ${firstByteMs} ms for the first byte, then the ambassador sends it to the backup; within about ${outAfterMs} ms the health checks take the primary out, and requests go straight to the backup. \`npm run dev\` does not restart a stopped process, so it stays hung until you continue it.`,
-    primaryBack: ({ backAfterMs }: { backAfterMs: string }) => `The primary answers again; within about ${backAfterMs} ms the health checks bring it back and requests go to it first.`,
-    primaryScaledDown: 'No primary pods: the backup answers. Scale both to 0 and the app gets a 502 naming each upstream; scale them back to 1.',
-    statusJson: 'The app\'s status in its own JSON format: counters and timings it keeps for itself.',
+    primaryBack: ({ backAfterMs }: { backAfterMs: string }) =>
+      `The primary answers again; within about ${backAfterMs} ms the health checks bring it back and requests go to it first.`,
+    primaryScaledDown:
+      'No primary pods: the backup answers. Scale both to 0 and the app gets a 502 naming each upstream; scale them back to 1.',
+    statusJson: "The app's status in its own JSON format: counters and timings it keeps for itself.",
     metricsText: 'The same facts in the Prometheus text format, translated by the adapter on each scrape.',
     promtoolClean: 'Nothing: the exposition is clean (Debian and Ubuntu ship promtool in the prometheus package).',
   },
 
   commands: {
     test: "every container's own tests",
-    dev: 'the pod\'s containers as local processes, sharing localhost as in a pod',
-    images: 'build every container\'s image (docker or podman); BASE_IMAGE=... overrides the base',
+    dev: "the pod's containers as local processes, sharing localhost as in a pod",
+    images: "build every container's image (docker or podman); BASE_IMAGE=... overrides the base",
     deploy: 'build, load the images into the cluster, kubectl apply -k k8s/, wait for the rollout',
     undeploy: 'remove everything',
   },
   runHeading: 'Run it',
   runDev:
-    '`npm run dev` reads `k8s/deployment.yaml` and starts each container as a local process with the manifest\'s environment, sharing `localhost` as in a pod; each `emptyDir` becomes a temporary folder. Output lines are prefixed with the container\'s name, and each container\'s process id is printed when it starts. Ctrl-C stops the app first, then its helpers.',
+    "`npm run dev` reads `k8s/deployment.yaml` and starts each container as a local process with the manifest's environment, sharing `localhost` as in a pod; each `emptyDir` becomes a temporary folder. Output lines are prefixed with the container's name, and each container's process id is printed when it starts. Ctrl-C stops the app first, then its helpers.",
   deployHeading: 'Deploy it to a local cluster',
   deploy: ({ target }: { target: string }) =>
     `\`deploy\` finds your cluster from the current kubectl context (kind, minikube, k3d, docker-desktop) and otherwise aims at **${target}** (set in \`package.json\` under \`config.target\`, or with \`DEPLOY_TARGET=...\`). Images are tagged \`:dev\` with \`imagePullPolicy: IfNotPresent\`, so the loaded images are used and nothing is pulled. \`npm run deploy -- --dry-run\` prints every command and runs nothing.`,
@@ -160,7 +170,7 @@ export const readme = {
     `Everything lives in the namespace \`${namespace}\`, which enforces the restricted Pod Security Standard. Try \`kubectl get pods -n ${namespace}\`.`,
   namespaceShared: ({ namespace }: { namespace: string }) =>
     `Everything goes to the namespace \`${namespace}\`. The project does not create or label it: it belongs to the cluster.`,
-  namespaceNone: 'Objects go to the current context\'s namespace.',
+  namespaceNone: "Objects go to the current context's namespace.",
 
   picture: {
     client: 'client',
@@ -179,15 +189,20 @@ export const readme = {
   companionsHeader: '| Deployment | container | listens on | image |',
 
   whereHeading: 'What is where',
-  whereK8s: '`k8s/`: `kustomization.yaml` and the objects it lists. The manifest is the one place each port, path and upstream lives: the code reads them from its environment. Its comments explain each part.',
+  whereK8s:
+    '`k8s/`: `kustomization.yaml` and the objects it lists. The manifest is the one place each port, path and upstream lives: the code reads them from its environment. Its comments explain each part.',
   whereContainers:
     '`containers/<container>/`: the source (`src/`), tests (`test/`) and `Dockerfile` of each container. `npm run build` bundles each into `dist/index.cjs`, so image builds need no network.',
-  whereStart: ({ container, file, heart }: { container: string; file: string; heart: string }) => `Start reading \`${container}\` at \`${file}\`: ${heart}.`,
+  whereStart: ({ container, file, heart }: { container: string; file: string; heart: string }) =>
+    `Start reading \`${container}\` at \`${file}\`: ${heart}.`,
   /** A process id the reader fills in from what `npm run dev` printed. */
   pidOf: ({ name }: { name: string }) => `<pid of ${name}>`,
   /** What each container is for (the table of the pod) and what its heart does (where to start reading). */
   containers: {
-    app: { purpose: 'the service itself, answering `GET /` (JSON), `/healthz`, `/readyz` and `/status`', heart: 'its routes, one function per path' },
+    app: {
+      purpose: 'the service itself, answering `GET /` (JSON), `/healthz`, `/readyz` and `/status`',
+      heart: 'its routes, one function per path',
+    },
     'log-shipper': {
       purpose: 'which follows the access log across rotation, truncation and restarts and ships each line as JSON to stdout',
       heart: 'what a shipper does, in order: find the files, read each from its saved position, print the lines, then save the position',
@@ -197,10 +212,13 @@ export const readme = {
       heart: 'one connection from the app, tried on each healthy upstream in turn until one starts to answer',
     },
     adapter: {
-      purpose: 'which reads the app\'s JSON status and serves it as Prometheus metrics',
-      heart: 'the translation from the app\'s status fields to metric names, types and help texts',
+      purpose: "which reads the app's JSON status and serves it as Prometheus metrics",
+      heart: "the translation from the app's status fields to metric names, types and help texts",
     },
-    upstream: { purpose: 'a demo upstream, so the pattern works in a cluster with no internet', heart: 'a small HTTP server that names itself in every answer' },
+    upstream: {
+      purpose: 'a demo upstream, so the pattern works in a cluster with no internet',
+      heart: 'a small HTTP server that names itself in every answer',
+    },
   },
   whereScripts: '`scripts/`: `build`, `dev`, `images`, `deploy` and `undeploy`.',
   security:

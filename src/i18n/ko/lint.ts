@@ -22,7 +22,8 @@ const hostNamespace = (field: string, namespace: string, effect: string) => ({
 
 const ids = {
   description: (field: string) => `${field} 필드는 ${MIN_USER_ID} 이상의 숫자다(0은 안 된다). 파드나 컨테이너에 설정한다.`,
-  unset: ({ field, what: w }: { field: string; what: 'user' | 'group' }) => `${field} 필드가 설정되지 않아 이미지가 ${what(w)} ID를 정한다. 루트일 수도 있다.`,
+  unset: ({ field, what: w }: { field: string; what: 'user' | 'group' }) =>
+    `${field} 필드가 설정되지 않아 이미지가 ${what(w)} ID를 정한다. 루트일 수도 있다.`,
   notNumber: ({ field, value }: { field: string; value: string }) => `${field} 필드의 값이 숫자가 아니다(값: ${value}).`,
   root: ({ field, what: w }: { field: string; what: 'user' | 'group' }) => `${field} 필드가 0이다: 컨테이너가 루트 ${whatAs(w)} 실행된다.`,
   low: ({ field, id, what: w }: { field: string; id: number; what: 'user' | 'group' }) =>
@@ -38,8 +39,10 @@ const missingProbe = (field: string, name: string, why: string) => ({
     `컨테이너 ${container}에 \`${field}\`를 추가한다. 예: ${examples.join(' 또는 ')}.`,
 });
 
-const resourceFix = (example: string) => ({ fields, container }: { fields: string[]; container: string }) =>
-  `컨테이너 ${container}에 ${fieldList(fields)} 필드를 설정한다. 예: ${example}.`;
+const resourceFix =
+  (example: string) =>
+  ({ fields, container }: { fields: string[]; container: string }) =>
+    `컨테이너 ${container}에 ${fieldList(fields)} 필드를 설정한다. 예: ${example}.`;
 
 export const lint: LintText = {
   usage: `사용법: create-pod-pattern lint <파일 또는 폴더...> [--format text|json] [--only <family>[,<family>...]] [--lang en|ko]
@@ -80,7 +83,8 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
   },
   summary: {
     clean: ({ files, objects }) => `발견된 문제 없음 (${read(files, objects)}).`,
-    found: ({ findings, errors, warnings, files, objects }) => `문제 ${findings}건 (오류 ${errors}건, 경고 ${warnings}건): ${read(files, objects)}.`,
+    found: ({ findings, errors, warnings, files, objects }) =>
+      `문제 ${findings}건 (오류 ${errors}건, 경고 ${warnings}건): ${read(files, objects)}.`,
   },
   finding: {
     container: ({ name }) => `컨테이너 ${name}`,
@@ -108,15 +112,18 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
   checks: {
     // 파드 설계
     'container-port-conflict': {
-      description: '파드의 두 컨테이너(네이티브 사이드카 컨테이너 포함)가 같은 포트와 프로토콜을 선언하지 않는다. 파드의 컨테이너는 네트워크 네임스페이스 하나를 공유하기 때문이다.',
+      description:
+        '파드의 두 컨테이너(네이티브 사이드카 컨테이너 포함)가 같은 포트와 프로토콜을 선언하지 않는다. 파드의 컨테이너는 네트워크 네임스페이스 하나를 공유하기 때문이다.',
       message: ({ containers, port }) =>
         `${containers} 컨테이너가 모두 같은 포트(${port})를 쓴다. 파드의 컨테이너는 네트워크 네임스페이스 하나를 공유하므로 그중 하나만 이 포트에 바인딩할 수 있다.`,
-      fix: ({ container }) => `컨테이너 ${container}에 다른 포트를 준다(그 컨테이너의 환경 변수, 프로브, 서비스의 targetPort도 함께 맞춘다).`,
+      fix: ({ container }) =>
+        `컨테이너 ${container}에 다른 포트를 준다(그 컨테이너의 환경 변수, 프로브, 서비스의 targetPort도 함께 맞춘다).`,
     },
     'undeclared-volume-mount': {
       description: '모든 volumeMount는 파드의 spec.volumes에 선언된 볼륨을 가리킨다.',
       message: ({ volume, path }) => `volumeMount ${volume}(마운트 경로 ${path})에 해당하는 볼륨이 파드에 없다.`,
-      fix: ({ volume }) => `spec.volumes에 볼륨을 선언하거나(예: \`- name: ${volume}\` 항목과 \`emptyDir: { sizeLimit: 64Mi }\`), 마운트의 이름을 고친다.`,
+      fix: ({ volume }) =>
+        `spec.volumes에 볼륨을 선언하거나(예: \`- name: ${volume}\` 항목과 \`emptyDir: { sizeLimit: 64Mi }\`), 마운트의 이름을 고친다.`,
     },
     'multiple-main-services': {
       description:
@@ -175,7 +182,8 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
     },
     'added-capabilities': {
       description: 'NET_BIND_SERVICE 말고는 캐퍼빌리티를 다시 추가하지 않는다.',
-      message: ({ capabilities }) => `securityContext.capabilities.add에 ${capabilities} 캐퍼빌리티가 있다. 추가할 수 있는 것은 NET_BIND_SERVICE뿐이다.`,
+      message: ({ capabilities }) =>
+        `securityContext.capabilities.add에 ${capabilities} 캐퍼빌리티가 있다. 추가할 수 있는 것은 NET_BIND_SERVICE뿐이다.`,
       fix: ({ capabilities, container }) =>
         `컨테이너 ${container}의 capabilities.add에서 ${capabilities} 캐퍼빌리티를 지운다(캐퍼빌리티를 추가하는 대신 1024 이상의 포트에서 요청을 받는다).`,
     },
@@ -188,7 +196,8 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
     'host-port': {
       description: '컨테이너 포트를 노드에 바인딩하지 않는다(hostPort). 파드에는 서비스로 접근한다.',
       message: ({ port, hostPort }) => `${port} 포트가 노드의 hostPort ${hostPort}에 바인딩된다.`,
-      fix: ({ container }) => `컨테이너 ${container}에서 \`hostPort\`를 지우고, 대신 서비스(또는 kubectl port-forward)로 포트를 노출시킨다.`,
+      fix: ({ container }) =>
+        `컨테이너 ${container}에서 \`hostPort\`를 지우고, 대신 서비스(또는 kubectl port-forward)로 포트를 노출시킨다.`,
     },
     'unsafe-proc-mount': {
       description: 'procMount가 없거나 Default여서 /proc이 가려진 채로 남는다.',
@@ -236,7 +245,8 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
       fix: '파드 스펙에 `automountServiceAccountToken: false`를 설정한다(API를 쓰는 컨테이너가 있다면 그 컨테이너에만 projected 토큰 볼륨을 둔다).',
     },
     'namespace-pod-security': {
-      description: '입력에 있는 네임스페이스가 파드 시큐리티 표준의 restricted 정책을 강제한다(레이블 pod-security.kubernetes.io/enforce: restricted).',
+      description:
+        '입력에 있는 네임스페이스가 파드 시큐리티 표준의 restricted 정책을 강제한다(레이블 pod-security.kubernetes.io/enforce: restricted).',
       unset: '네임스페이스가 파드 시큐리티 표준을 강제하지 않는다.',
       wrong: ({ level }) => `네임스페이스가 강제하는 파드 시큐리티 표준 정책이 "restricted"가 아니라 "${level}"이다.`,
       fix: '네임스페이스에 레이블 `pod-security.kubernetes.io/enforce: restricted`를 추가한다.',
@@ -255,8 +265,10 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
       fix: resourceFix('둘 다 `memory: 64Mi`'),
     },
     'unset-ephemeral-storage-requirements': {
-      description: '모든 컨테이너가 ephemeral-storage를 요청하고 ephemeral-storage 한도를 둔다(로그와 쓰기 가능한 레이어가 노드 디스크를 채운다).',
-      message: ({ fields }) => `${fieldList(fields)} 필드가 설정되지 않았다: 볼륨 밖에 쓰는 로그와 파일이 노드 디스크를 채워 다른 파드가 축출될 수 있다.`,
+      description:
+        '모든 컨테이너가 ephemeral-storage를 요청하고 ephemeral-storage 한도를 둔다(로그와 쓰기 가능한 레이어가 노드 디스크를 채운다).',
+      message: ({ fields }) =>
+        `${fieldList(fields)} 필드가 설정되지 않았다: 볼륨 밖에 쓰는 로그와 파일이 노드 디스크를 채워 다른 파드가 축출될 수 있다.`,
       fix: resourceFix('요청은 `ephemeral-storage: 64Mi`, 한도는 `128Mi`'),
     },
     'emptydir-size-limit': {
@@ -266,7 +278,11 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
     },
 
     // 프로브
-    'no-readiness-probe': missingProbe('readinessProbe', '준비성 프로브', '응답할 준비가 되기 전에 트래픽을 받고, 잘못된 롤아웃도 멈추지 않는다.'),
+    'no-readiness-probe': missingProbe(
+      'readinessProbe',
+      '준비성 프로브',
+      '응답할 준비가 되기 전에 트래픽을 받고, 잘못된 롤아웃도 멈추지 않는다.',
+    ),
     'no-liveness-probe': missingProbe('livenessProbe', '활성 프로브', '멈춘 프로세스가 재시작되지 않는다.'),
     'identical-probes': {
       description:
@@ -277,12 +293,14 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
     'probe-port': {
       description: '모든 httpGet, tcpSocket, grpc 프로브는 같은 컨테이너의 containerPort를 이름이나 번호로 가리킨다.',
       noPort: ({ probe }) => `${probe}에 포트가 없다.`,
-      undeclared: ({ probe, port, declared }) => `${probe}.port가 가리키는 ${port} 포트는 이 컨테이너가 선언한 포트가 아니다(선언한 포트: ${declared}).`,
+      undeclared: ({ probe, port, declared }) =>
+        `${probe}.port가 가리키는 ${port} 포트는 이 컨테이너가 선언한 포트가 아니다(선언한 포트: ${declared}).`,
       fix: ({ field, example, container }) =>
         `${field} 프로브가 선언된 포트를 이름으로 가리키게 하거나(예: \`port: ${example}\`), 컨테이너 ${container}의 ports에 그 포트를 선언한다.`,
     },
     'probe-host': {
-      description: '프로브와 라이프사이클 훅은 httpGet.host나 tcpSocket.host를 설정하지 않는다. 설정하면 kubelet이 파드 대신 다른 호스트에 연결한다.',
+      description:
+        '프로브와 라이프사이클 훅은 httpGet.host나 tcpSocket.host를 설정하지 않는다. 설정하면 kubelet이 파드 대신 다른 호스트에 연결한다.',
       message: ({ field, host }) => `${field}.host가 ${host}이다: kubelet이 이 파드가 아닌 다른 호스트를 검사한다.`,
       fix: ({ field }) => `${field}에서 \`host\`를 지운다(파드 IP가 쓰인다). 가상 호스트가 필요하면 httpHeaders의 Host 헤더를 쓴다.`,
     },
@@ -306,7 +324,8 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
 
     // 워크로드
     'unset-replicas': {
-      description: '디플로이먼트(Deployment), 스테이트풀셋(StatefulSet), 레플리카셋(ReplicaSet)은 spec.replicas를 명시해서, 파드가 몇 개 뜨는지 매니페스트에 드러낸다.',
+      description:
+        '디플로이먼트(Deployment), 스테이트풀셋(StatefulSet), 레플리카셋(ReplicaSet)은 spec.replicas를 명시해서, 파드가 몇 개 뜨는지 매니페스트에 드러낸다.',
       message: 'spec.replicas가 설정되지 않았다. 기본값은 1이고, 나중에 apply하면 스케일한 값이 조용히 되돌아간다.',
       fix: '`spec.replicas`를 설정한다(예: `replicas: 1`).',
     },
@@ -329,12 +348,14 @@ Polaris의 검사를 기준으로 삼는다. 폴더를 주면 그 안의 *.yaml,
 
     // 서비스
     'dangling-service': {
-      description: '서비스의 셀렉터가 같은 입력에 있는 어떤 워크로드의 파드 템플릿 레이블과 맞는다(셀렉터가 없는 서비스와 ExternalName 서비스는 건너뛴다).',
+      description:
+        '서비스의 셀렉터가 같은 입력에 있는 어떤 워크로드의 파드 템플릿 레이블과 맞는다(셀렉터가 없는 서비스와 ExternalName 서비스는 건너뛴다).',
       message: ({ labels }) => `셀렉터의 레이블(${labels})을 모두 가진 파드 템플릿이 입력에 없다. 서비스에 엔드포인트가 생기지 않는다.`,
       fix: '서비스의 spec.selector가 디플로이먼트의 spec.template.metadata.labels에 모두 포함되게 한다(또는 서비스를 디플로이먼트와 함께 검사한다).',
     },
     'service-target-port': {
-      description: '서비스의 각 포트는 자기가 선택하는 모든 파드에 선언된 containerPort를 (번호나 이름으로) 가리킨다. targetPort가 없으면 port를 쓴다.',
+      description:
+        '서비스의 각 포트는 자기가 선택하는 모든 파드에 선언된 containerPort를 (번호나 이름으로) 가리킨다. targetPort가 없으면 port를 쓴다.',
       message: ({ port, target, object, declared }) =>
         `${port} 포트는 ${target} 포트를 가리키지만, ${object}의 어느 컨테이너도 그 포트를 선언하지 않았다(선언한 포트: ${declared}).`,
       fix: 'targetPort를 트래픽을 보낼 컨테이너 포트의 이름으로 설정하고(예: `targetPort: http`), 그 포트를 컨테이너에 선언한다.',

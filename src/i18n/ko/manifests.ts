@@ -14,10 +14,12 @@ export const manifests: typeof English = {
   podTemplate:
     '파드는 배포할 수 있는 가장 작은 단위다. 파드의 컨테이너는 한 노드에 함께 스케줄되고, 함께 시작하고 함께 멈춘다.\n컨테이너끼리 네트워크 하나(IP 하나, localhost 하나)를 공유하고, 볼륨도 공유할 수 있다.',
   scrapeAnnotations: ({ port, path }) => `파드를 찾아 수집하는 프로메테우스는 이 어노테이션을 보고 :${port}${path} 주소를 스크레이프한다.`,
-  podSecurityContext: '파드 시큐리티 표준 "restricted" 정책 중 파드에 두는 설정: 루트가 아닌 숫자 ID의 사용자와 RuntimeDefault seccomp 프로필.',
+  podSecurityContext:
+    '파드 시큐리티 표준 "restricted" 정책 중 파드에 두는 설정: 루트가 아닌 숫자 ID의 사용자와 RuntimeDefault seccomp 프로필.',
   nativeSidecar: ({ name }) =>
     `restartPolicy: Always를 설정했으므로 ${name} 컨테이너는 네이티브 사이드카다(쿠버네티스 1.29 이상).\n앱보다 먼저 시작하고, 앱 곁에서 계속 실행되며, 앱이 종료된 뒤에야 멈춘다.`,
-  classicSidecar: ({ name }) => `${name} 컨테이너는 헬퍼이며, 여기서는 클래식 사이드카다. 다른 컨테이너와 함께 시작하고 함께 멈추는 일반 컨테이너다.`,
+  classicSidecar: ({ name }) =>
+    `${name} 컨테이너는 헬퍼이며, 여기서는 클래식 사이드카다. 다른 컨테이너와 함께 시작하고 함께 멈추는 일반 컨테이너다.`,
   loopbackPort: ({ port, name }) =>
     `${name} 포트는 127.0.0.1:${port} 주소에서만 요청을 받는다. 이 파드의 다른 컨테이너는 localhost로 접근할 수 있지만, 파드 밖에서는 접근할 수 없다.\n그래도 선언해 두는 이유는, 파드의 모든 포트를 한눈에 보이게 하고 다른 컨테이너가 이 포트를 차지하지 못하게 하기 위해서다.`,
   ports: '파드 전체가 IP 하나를 쓴다. 같은 파드의 두 컨테이너가 같은 포트에서 요청을 받을 수는 없다.',
@@ -28,7 +30,8 @@ export const manifests: typeof English = {
   startupProbe: '스타트업 프로브(startup probe): 이 프로브가 통과해야 이 컨테이너 다음의 컨테이너들이 시작된다.',
   readinessProbe: '준비성 프로브(readiness probe): 실패하는 동안 서비스는 이 파드로 트래픽을 보내지 않는다.',
   livenessProbe: '활성 프로브(liveness probe): 계속 실패하면 kubelet이 이 컨테이너를 재시작한다.',
-  volumeMount: ({ volume, others }) => (others.length ? `공유 볼륨 ${volume}: ${and(others)} 컨테이너도 이 볼륨을 마운트한다.` : `${volume} 볼륨.`),
+  volumeMount: ({ volume, others }) =>
+    others.length ? `공유 볼륨 ${volume}: ${and(others)} 컨테이너도 이 볼륨을 마운트한다.` : `${volume} 볼륨.`,
   volumes: ({ name, containers, sizeLimit }) =>
     `${name} 볼륨은 emptyDir 타입이다. 이 파드를 위해 만들어지고 파드와 함께 삭제되는 폴더이며, ${and(containers)} 컨테이너가 함께 쓴다.\n크기가 sizeLimit(${sizeLimit})을 넘으면 kubelet이 파드를 축출한다.`,
   serviceSelector: '서비스는 이 레이블이 붙은 파드 중 준비된 파드 모두에 트래픽을 보낸다.',

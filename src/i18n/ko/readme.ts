@@ -118,7 +118,8 @@ export const readme: typeof English = {
       `\`npm run dev\`는 kubelet이 하듯 몇 초 안에 \`log-shipper\` 컨테이너를 다시 시작하고, \`log-shipper\`는 공유 볼륨에 저장해 둔 위치부터 이어서 읽는다. 로테이션이 있었어도 잃는 줄은 없다. 죽는 순간 처리 중이던 배치(최대 ${maxRepeat})만 다시 출력될 수 있는데, 파일과 오프셋이 같으므로 받는 쪽에서 중복을 버릴 수 있다.`,
     shipperLogs:
       '`log-shipper` 컨테이너가 마지막으로 출력한 줄이다. 요청마다 JSON 오브젝트 하나가 컨테이너의 stdout으로 나오며, 클러스터의 로그 수집기는 바로 여기서 로그를 읽는다.',
-    shipperRestarted: '`log-shipper` 컨테이너가 멈추고 kubelet이 다시 시작한다(RESTARTS 값이 1 늘어난다). 다시 시작한 뒤에는 멈췄던 곳부터 이어서 읽는다.',
+    shipperRestarted:
+      '`log-shipper` 컨테이너가 멈추고 kubelet이 다시 시작한다(RESTARTS 값이 1 늘어난다). 다시 시작한 뒤에는 멈췄던 곳부터 이어서 읽는다.',
     upstreamAnswers: '`127.0.0.1`의 앰배서더를 거쳐 받은 업스트림의 응답이다. 앱은 업스트림이 어디에 있는지 전혀 모른다.',
     primaryHung: ({ firstByteMs, outAfterMs }) =>
       `이제 primary 업스트림이 멈춰 있다. 커널은 여전히 연결을 받아 주지만 아무도 응답하지 않는다. 앰배서더는 처리 중이던 요청의 첫 바이트를 ${firstByteMs} ms 동안 기다린 뒤 그 요청을 backup 업스트림으로 보낸다. 헬스 체크는 약 ${outAfterMs} ms 안에 primary를 대상에서 빼고, 그 뒤의 요청은 곧바로 backup으로 간다. \`npm run dev\`는 멈춘 프로세스를 다시 시작하지 않으므로, 직접 재개할 때까지 primary는 멈춘 채로 있다.`,
@@ -172,20 +173,28 @@ export const readme: typeof English = {
   whereStart: ({ container, file, heart }) => `\`${container}\` 컨테이너는 \`${file}\` 파일부터 읽자. ${heart}.`,
   pidOf: ({ name }) => `<${name}의 PID>`,
   containers: {
-    app: { purpose: '서비스 본체. `GET /`(JSON), `/healthz`, `/readyz`, `/status`에 응답한다', heart: '경로마다 함수가 하나씩 있는 라우트가 담겨 있다' },
+    app: {
+      purpose: '서비스 본체. `GET /`(JSON), `/healthz`, `/readyz`, `/status`에 응답한다',
+      heart: '경로마다 함수가 하나씩 있는 라우트가 담겨 있다',
+    },
     'log-shipper': {
       purpose: '로테이션, 잘림, 재시작이 있어도 액세스 로그를 놓치지 않고 따라 읽어, 각 줄을 JSON으로 stdout에 출력한다',
       heart: '로그 전송기가 하는 일이 순서대로 담겨 있다. 파일을 찾고, 각 파일을 저장해 둔 위치부터 읽고, 줄을 출력한 다음 위치를 저장한다',
     },
     ambassador: {
-      purpose: '루프백(loopback)에서 요청을 받는 프록시. 업스트림을 헬스 체크하고, 응답의 첫 바이트가 오기 전에 생긴 장애라면 무엇이든 다른 업스트림으로 넘긴다',
-      heart: '앱에서 온 연결 하나를 정상인 업스트림에 차례로 보내 보고, 응답을 시작하는 업스트림이 나오면 그 업스트림에 맡기는 과정이 담겨 있다',
+      purpose:
+        '루프백(loopback)에서 요청을 받는 프록시. 업스트림을 헬스 체크하고, 응답의 첫 바이트가 오기 전에 생긴 장애라면 무엇이든 다른 업스트림으로 넘긴다',
+      heart:
+        '앱에서 온 연결 하나를 정상인 업스트림에 차례로 보내 보고, 응답을 시작하는 업스트림이 나오면 그 업스트림에 맡기는 과정이 담겨 있다',
     },
     adapter: {
       purpose: '앱의 JSON 상태를 읽어 프로메테우스 메트릭으로 제공한다',
       heart: '앱 상태의 필드를 메트릭 이름, 타입, 도움말(help)로 옮기는 변환이 담겨 있다',
     },
-    upstream: { purpose: '인터넷이 없는 클러스터에서도 패턴이 동작하게 해 주는 데모 업스트림', heart: '모든 응답에 자기 이름을 담아 보내는 작은 HTTP 서버다' },
+    upstream: {
+      purpose: '인터넷이 없는 클러스터에서도 패턴이 동작하게 해 주는 데모 업스트림',
+      heart: '모든 응답에 자기 이름을 담아 보내는 작은 HTTP 서버다',
+    },
   },
   whereScripts: '`scripts/`: `build`, `dev`, `images`, `deploy`, `undeploy` 스크립트.',
   security:

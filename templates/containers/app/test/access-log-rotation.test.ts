@@ -13,7 +13,12 @@ const entry = (n: number): AccessLogEntry => ({
 });
 const lineBytes = Buffer.byteLength(`${JSON.stringify(entry(0))}\n`);
 const pathsIn = (file: string) =>
-  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).path) : [];
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).path)
+    : [];
 
 describe('access log rotation by size', () => {
   it('renames the full file to .1 and starts a new one, never exceeding the limit', () => {
@@ -34,7 +39,12 @@ describe('access log rotation by size', () => {
     const log = new AccessLog(path, lineBytes, 3); // one line per file, three rotated files kept
     for (let n = 1; n <= 6; n += 1) log.write(entry(n));
     log.close();
-    expect([path, `${path}.1`, `${path}.2`, `${path}.3`].map(pathsIn)).toEqual([[entry(6).path], [entry(5).path], [entry(4).path], [entry(3).path]]);
+    expect([path, `${path}.1`, `${path}.2`, `${path}.3`].map(pathsIn)).toEqual([
+      [entry(6).path],
+      [entry(5).path],
+      [entry(4).path],
+      [entry(3).path],
+    ]);
     expect(existsSync(`${path}.4`)).toBe(false);
   });
 

@@ -32,7 +32,9 @@ describe('readConfig', () => {
   });
 
   it('wants the companion variable of an optional feature', () => {
-    expect(() => readConfig({ ...base, ACCESS_LOG: '/tmp/a.log' })).toThrow('ACCESS_LOG_MAX_BYTES is not set; ACCESS_LOG_ROTATED_FILES is not set');
+    expect(() => readConfig({ ...base, ACCESS_LOG: '/tmp/a.log' })).toThrow(
+      'ACCESS_LOG_MAX_BYTES is not set; ACCESS_LOG_ROTATED_FILES is not set',
+    );
     expect(() => readConfig({ ...base, UPSTREAM_URL: 'http://127.0.0.1:9000' })).toThrow('UPSTREAM_TIMEOUT_MS is not set');
   });
 

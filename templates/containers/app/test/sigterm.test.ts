@@ -39,7 +39,10 @@ describe('the built app on SIGTERM', () => {
       expect(app.lines.map((line) => line.event)).toEqual(['listening', 'draining', 'stopped']);
       expect(app.lines[1]).toMatchObject({ signal: 'SIGTERM', drainMs: 5000 });
 
-      const logged = readFileSync(accessLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      const logged = readFileSync(accessLog, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(logged).toEqual([expect.objectContaining({ method: 'GET', path: '/upstream', status: 200 })]);
     } finally {
       app.child.kill('SIGKILL');

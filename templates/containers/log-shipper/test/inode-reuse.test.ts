@@ -1,7 +1,7 @@
 import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonLines, lostAndRepeated, settle, sleep, startShipper, tempDir, waitFor } from './helpers';
+import { jsonLines, lostAndRepeated, settle, sleep, startShipper, tempDir } from './helpers';
 
 describe('a new file with an old inode number', () => {
   it('is read from its start, not from the old file offset: no line lost, no fragment', async () => {

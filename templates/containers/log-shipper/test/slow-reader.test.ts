@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LogWriter, jsonLines, lostAndRepeated, settle, parseLines, sleep, startShipper, tempDir, waitFor } from './helpers';
+import { LogWriter, jsonLines, lostAndRepeated, settle, parseLines, sleep, startShipper, tempDir } from './helpers';
 
 describe('a slow reader of stdout', () => {
   it('loses nothing while the app rotates files away: every file is opened before it is deleted', async () => {
