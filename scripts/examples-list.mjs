@@ -1,7 +1,13 @@
-/** The golden examples: one project per pattern, generated with these arguments. */
+/** The golden examples: one project per pattern and the full combination, in English and Korean, generated with these arguments. */
 export const EXAMPLES = [
-  { dir: 'singleton', args: ['--pattern', 'singleton', '--yes'] },
-  { dir: 'sidecar', args: ['--pattern', 'sidecar', '--yes'] },
-  { dir: 'ambassador', args: ['--pattern', 'ambassador', '--namespace', 'ambassador-demo', '--yes'] },
-  { dir: 'adapter', args: ['--pattern', 'adapter', '--yes'] },
+  { dir: 'singleton', args: ['--pattern', 'singleton', '--lang', 'en', '--yes'] },
+  { dir: 'sidecar', args: ['--pattern', 'sidecar', '--lang', 'en', '--yes'] },
+  { dir: 'ambassador', args: ['--pattern', 'ambassador', '--namespace', 'ambassador-demo', '--lang', 'en', '--yes'] },
+  { dir: 'adapter', args: ['--pattern', 'adapter', '--lang', 'en', '--yes'] },
+  { dir: 'all-helpers', args: ['--pattern', 'sidecar,ambassador,adapter', '--lang', 'en', '--yes'] },
+  { dir: 'ko-singleton', args: ['--pattern', 'singleton', '--lang', 'ko', '--yes'] },
+  { dir: 'ko-sidecar', args: ['--pattern', 'sidecar', '--lang', 'ko', '--yes'] },
+  { dir: 'ko-ambassador', args: ['--pattern', 'ambassador', '--namespace', 'ambassador-demo', '--lang', 'ko', '--yes'] },
+  { dir: 'ko-adapter', args: ['--pattern', 'adapter', '--lang', 'ko', '--yes'] },
+  { dir: 'ko-all-helpers', args: ['--pattern', 'sidecar,ambassador,adapter', '--lang', 'ko', '--yes'] },
 ];

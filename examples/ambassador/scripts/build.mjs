@@ -12,7 +12,7 @@ const bundle = (name) =>
     outfile: `containers/${name}/dist/index.cjs`,
     bundle: true,
     platform: 'node',
-    target: 'node18',
+    target: 'node20',
     format: 'cjs',
     logLevel: 'silent',
   });

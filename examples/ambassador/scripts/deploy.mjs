@@ -20,7 +20,12 @@ try {
   console.log(`# target: ${describeTarget(where)}; images built with ${engine}`);
   const steps = planDeploy(manifests, { where, engine, env: process.env, tmpDir });
   const ok = await runSteps(steps, { dryRun, onWait: waitForPodmanPods });
-  if (ok && !dryRun) console.log(`\n✓ deployed. Look at it:\n${whereToLook(manifests, where).map((line) => `  ${line}`).join('\n')}`);
+  if (ok && !dryRun)
+    console.log(
+      `\n✓ deployed. Look at it:\n${whereToLook(manifests, where)
+        .map((line) => `  ${line}`)
+        .join('\n')}`,
+    );
   process.exitCode = ok ? 0 : 1;
 } catch (error) {
   console.error(`✗ ${error.message}`);

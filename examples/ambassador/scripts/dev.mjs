@@ -7,10 +7,9 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
-import { projectRoot, readManifests } from './lib/io.mjs';
+import { prefixLines, projectRoot, readManifests } from './lib/io.mjs';
 
 // Built here, not with `build && dev` in package.json: with no shell between npm and this
 // runner, Ctrl-C reaches it directly and npm waits until every container has stopped.
@@ -21,7 +20,9 @@ if (process.exitCode) process.exit(process.exitCode);
 const HEALTHY_RUN_MS = 10_000;
 /** A container sees the manifest's env, not the shell's; node needs only these from the host. */
 const hostEnv = Object.fromEntries(
-  ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'TZ'].filter((key) => key in process.env).map((key) => [key, process.env[key]]),
+  ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'TZ']
+    .filter((key) => key in process.env)
+    .map((key) => [key, process.env[key]]),
 );
 
 process.chdir(projectRoot);
@@ -29,17 +30,21 @@ const manifests = readManifests();
 const volumeDirs = Object.fromEntries(
   emptyDirsOf(manifests).map(({ key, deployment, volume }) => [key, mkdtempSync(join(tmpdir(), `${deployment}-${volume}-`))]),
 );
-const removeVolumes = () => Object.values(volumeDirs).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+const removeVolumes = () => {
+  for (const dir of Object.values(volumeDirs)) rmSync(dir, { recursive: true, force: true });
+};
 const processes = planDev(manifests, { volumeDirs });
 const width = Math.max(...processes.map(({ name }) => name.length));
 const prefix = (name) => `${name.padEnd(width)} | `;
 
 const problems = [
-  ...processes.filter(({ script }) => !existsSync(script)).map(({ name, script }) => `${name}: ${script} is missing; run \`npm run build\``),
+  ...processes
+    .filter(({ script }) => !existsSync(script))
+    .map(({ name, script }) => `${name}: ${script} is missing; run \`npm run build\``),
   ...portProblems(processes, await busyPorts(processes)),
 ];
 if (problems.length > 0) {
-  problems.forEach((problem) => console.error(`✗ ${problem}`));
+  for (const problem of problems) console.error(`✗ ${problem}`);
   removeVolumes();
   process.exit(1);
 }
@@ -56,7 +61,9 @@ process.on('SIGTERM', () => stopAll('SIGTERM'));
 process.on('SIGHUP', () => stopAll('SIGHUP'));
 // Once no one reads our output (terminal closed, npm gone), writing fails: stop the containers anyway.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
-process.on('exit', () => running.forEach((container) => container.kill()));
+process.on('exit', () => {
+  for (const container of running) container.kill();
+});
 // `npm run dev` starts this script through a shell. A SIGTERM sent to npm alone (a supervisor, an
 // editor's stop button, `kill <pid of npm>`) reaches that shell, which exits without passing it on:
 // the containers, in process groups of their own, would run on with no one to stop them. So an
@@ -89,8 +96,13 @@ function supervise({ name, script, env, graceSeconds }) {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
+    // The pid is what `kill -STOP <pid>` (freeze it) or `kill -9 <pid>` (crash it) needs.
+    say(`started, pid ${child.pid}`);
     prefixLines(child.stdout, process.stdout, prefix(name));
     prefixLines(child.stderr, process.stderr, prefix(name));
+    // Only an exit restarts a container. One stopped with SIGSTOP has not exited: it stays
+    // frozen, holding its port, until SIGCONT, as a hung container would until a liveness
+    // probe failed (which this runner, unlike the kubelet, does not run).
     exited = new Promise((resolve) =>
       child.on('close', (code, signal) => {
         resolve();
@@ -138,10 +150,6 @@ async function stopAll(signal) {
   }
   removeVolumes();
   process.exit(0);
-}
-
-function prefixLines(input, output, text) {
-  createInterface({ input, crlfDelay: Infinity }).on('line', (line) => output.write(`${text}${line}\n`));
 }
 
 /** The kubelet starts the next container only once a native sidecar's startup probe passes. */

@@ -12,7 +12,11 @@ describe('emptyDir volumes', () => {
     expect(emptyDirsOf(manifests)).toEqual([{ key: 'demo/app-logs', deployment: 'demo', volume: 'app-logs' }]);
     const { app: appProcess, 'log-shipper': shipper } = byName(planDev(manifests, { volumeDirs: { 'demo/app-logs': '/tmp/logs1' } }));
     expect(appProcess.env).toEqual({ PORT: '8080', ACCESS_LOG: '/tmp/logs1/access.log' });
-    expect(shipper.env).toEqual({ LOG_FILE: '/tmp/logs1/access.log', OFFSET_FILE: '/tmp/logs1/.log-shipper.offset', POLL_INTERVAL_MS: '200' });
+    expect(shipper.env).toEqual({
+      LOG_FILE: '/tmp/logs1/access.log',
+      OFFSET_FILE: '/tmp/logs1/.log-shipper.offset',
+      POLL_INTERVAL_MS: '200',
+    });
   });
 
   it('leaves paths that only look alike, and containers without the mount, alone', () => {
@@ -49,7 +53,9 @@ describe('Service addresses', () => {
 
   it('become 127.0.0.1:<targetPort> in every DNS form, so the ambassador reaches the local upstreams', () => {
     expect(upstreamsFor('demo-upstream-primary:9081,demo-upstream-backup:9082')).toBe('127.0.0.1:9081,127.0.0.1:9082');
-    expect(upstreamsFor('demo-upstream-primary.shop:9081,demo-upstream-backup.shop.svc:9082', 'shop')).toBe('127.0.0.1:9081,127.0.0.1:9082');
+    expect(upstreamsFor('demo-upstream-primary.shop:9081,demo-upstream-backup.shop.svc:9082', 'shop')).toBe(
+      '127.0.0.1:9081,127.0.0.1:9082',
+    );
     expect(upstreamsFor('http://demo.shop.svc.cluster.local:80/status', 'shop')).toBe('http://127.0.0.1:8080/status');
   });
 

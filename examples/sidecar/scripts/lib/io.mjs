@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
 import { chooseTarget } from './deploy-plan.mjs';
@@ -103,4 +104,36 @@ function failed(what, fix) {
   console.error(`\n✗ ${what}`);
   if (fix) console.error(`  fix: ${fix}`);
   return false;
+}
+
+/**
+ * Copies each line of `input` to `output` with `prefix` in front, whole. When stdout and
+ * stderr are one pipe (`npm run dev 2>&1 | less`), Node writes a long line to a full pipe in
+ * parts, and a line written to the other stream meanwhile would land between them; so a line
+ * for one stream waits until the other has handed the system everything it was given.
+ */
+export function prefixLines(input, output, prefix) {
+  createInterface({ input, crlfDelay: Infinity }).on('line', (line) => writeWhole(output, `${prefix}${line}\n`));
+}
+
+const waiting = [];
+let inFlight = 0;
+let writingTo;
+
+function writeWhole(stream, text) {
+  waiting.push([stream, text]);
+  writeWaiting();
+}
+
+function writeWaiting() {
+  while (waiting.length > 0 && (inFlight === 0 || waiting[0][0] === writingTo)) {
+    const [stream, text] = waiting.shift();
+    writingTo = stream;
+    inFlight += 1;
+    // Called once the line is with the system, or failed (no reader left): either way it is done.
+    stream.write(text, () => {
+      inFlight -= 1;
+      if (inFlight === 0) writeWaiting();
+    });
+  }
 }

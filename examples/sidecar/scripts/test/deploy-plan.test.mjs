@@ -50,7 +50,10 @@ describe('chooseTarget', () => {
   });
 
   it('lets DEPLOY_TARGET override all, keeping the context cluster when it is of that target', () => {
-    expect(chooseTarget({ override: 'podman', context: 'kind-dev', defaultTarget: 'kind' })).toMatchObject({ target: 'podman', reason: 'DEPLOY_TARGET' });
+    expect(chooseTarget({ override: 'podman', context: 'kind-dev', defaultTarget: 'kind' })).toMatchObject({
+      target: 'podman',
+      reason: 'DEPLOY_TARGET',
+    });
     expect(chooseTarget({ override: 'kind', context: 'kind-dev' })).toMatchObject({ target: 'kind', cluster: 'dev' });
     expect(chooseTarget({ override: 'minikube', context: 'kind-dev' })).toMatchObject({ target: 'minikube', cluster: 'minikube' });
     expect(() => chooseTarget({ override: 'eks' })).toThrow('unknown target "eks": use one of kind, minikube, k3d, docker-desktop, podman');
@@ -288,20 +291,31 @@ describe('renderForPodman', () => {
     const manifests = sidecarPattern({ mode: 'classic' });
     const spec = manifests.objects[0].spec.template.spec;
     spec.volumes.push({ name: 'settings', configMap: { name: 'demo-settings' } });
-    spec.initContainers = [{ name: 'prepare', image: 'local/demo-app:dev', volumeMounts: [{ name: 'app-logs', mountPath: '/logs' }, { name: 'settings', mountPath: '/etc/demo' }] }];
+    spec.initContainers = [
+      {
+        name: 'prepare',
+        image: 'local/demo-app:dev',
+        volumeMounts: [
+          { name: 'app-logs', mountPath: '/logs' },
+          { name: 'settings', mountPath: '/etc/demo' },
+        ],
+      },
+    ];
     const [pod] = render(manifests);
     expect(pod.spec.volumes.map((v) => v.name)).toEqual(['demo-app-logs', 'settings']);
     expect(pod.spec.initContainers[0].volumeMounts.map((m) => m.name)).toEqual(['demo-app-logs', 'settings']);
   });
 
-  it('drops the ambassador\'s startup probe and its loopback-only port, which podman would publish', () => {
+  it("drops the ambassador's startup probe and its loopback-only port, which podman would publish", () => {
     const [pod] = render(ambassadorPattern());
     const ambassador = pod.spec.containers.find((c) => c.name === 'ambassador');
     expect(Object.keys(ambassador).sort()).toEqual(['env', 'image', 'name']);
   });
 
   it('points Service addresses at the pods, whose names podman resolves', () => {
-    const pods = render(ambassadorPattern({ namespace: 'shop', upstreams: 'demo-upstream-primary.shop.svc:9081,demo-upstream-backup:9082' }));
+    const pods = render(
+      ambassadorPattern({ namespace: 'shop', upstreams: 'demo-upstream-primary.shop.svc:9081,demo-upstream-backup:9082' }),
+    );
     expect(pods.map((p) => p.metadata.name)).toEqual(['demo', 'demo-upstream-primary', 'demo-upstream-backup']);
     const ambassador = pods[0].spec.containers.find((c) => c.name === 'ambassador');
     expect(ambassador.env).toContainEqual({ name: 'UPSTREAMS', value: 'demo-upstream-primary:9081,demo-upstream-backup:9082' });

@@ -123,7 +123,9 @@ export function whereToLook(manifests, where) {
     const port = main?.ports?.[0]?.containerPort;
     // No port is published on the host (see renderForPodman): ask from inside the pod.
     const get = port
-      ? [`podman exec ${manifests.workload}-${main.name} node -e "fetch('http://127.0.0.1:${port}/').then((r) => r.text()).then(console.log)"`]
+      ? [
+          `podman exec ${manifests.workload}-${main.name} node -e "fetch('http://127.0.0.1:${port}/').then((r) => r.text()).then(console.log)"`,
+        ]
       : [];
     return ['podman pod ps', ...get, ...containers.map((container) => `podman logs -f ${manifests.workload}-${container}`)];
   }
@@ -163,7 +165,10 @@ function loadSteps(manifests, { where: { target, cluster }, engine, tmpDir }) {
   const archives = images.map((image) => ({ image, name: containerdName(image), tar: `${tmpDir}/${image.replace(/[^\w.-]+/g, '_')}.tar` }));
   return [
     ...archives.flatMap(({ image, name, tar }) => [{ run: ['podman', 'tag', image, name] }, { run: ['podman', 'save', name, '-o', tar] }]),
-    ...load(archives.map(({ tar }) => tar), true),
+    ...load(
+      archives.map(({ tar }) => tar),
+      true,
+    ),
   ];
 }
 
@@ -203,7 +208,9 @@ export function renderForPodman(manifests, { only } = {}) {
   const left = manifests.objects.filter((o) => !PODMAN_KINDS.includes(o.kind));
   if (left.length > 0) {
     const names = left.map((o) => `${o.kind} ${o.metadata.name}`).join(', ');
-    notes.push(`left out, podman runs none: ${names}; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod`);
+    notes.push(
+      `left out, podman runs none: ${names}; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod`,
+    );
   }
   const replicated = deploymentsOf(manifests).filter((d) => (d.spec.replicas ?? 1) > 1);
   if (replicated.length > 0) {
@@ -218,10 +225,14 @@ export function renderForPodman(manifests, { only } = {}) {
     .map((o) => (o.kind === 'Deployment' ? podOf(o) : o))
     .map((o) => (o.kind === 'Pod' ? podForPodman(o, { addresses, notes, dropped }) : o));
   if (dropped.probes.size > 0) {
-    notes.push(`probes left out in ${[...dropped.probes].join(', ')}: podman would run them as curl healthchecks the images cannot run, and restart the containers`);
+    notes.push(
+      `probes left out in ${[...dropped.probes].join(', ')}: podman would run them as curl healthchecks the images cannot run, and restart the containers`,
+    );
   }
   if (dropped.ports.size > 0) {
-    notes.push(`ports left out in ${[...dropped.ports].join(', ')}: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and \`podman exec\` reaches a pod from inside`);
+    notes.push(
+      `ports left out in ${[...dropped.ports].join(', ')}: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and \`podman exec\` reaches a pod from inside`,
+    );
   }
   return { content: objects.map((o) => stringify(o, { aliasDuplicateObjects: false })).join('---\n'), notes };
 }
@@ -239,7 +250,9 @@ function podForPodman(object, { addresses, notes, dropped }) {
   const name = pod.metadata.name;
   const sidecars = (pod.spec.initContainers ?? []).filter(isNativeSidecar);
   if (sidecars.length > 0) {
-    notes.push(`run as classic sidecars, as podman 4 starts nothing after a native one: ${sidecars.map((c) => `${name}/${c.name}`).join(', ')}`);
+    notes.push(
+      `run as classic sidecars, as podman 4 starts nothing after a native one: ${sidecars.map((c) => `${name}/${c.name}`).join(', ')}`,
+    );
     pod.spec.initContainers = pod.spec.initContainers.filter((c) => !isNativeSidecar(c));
     if (pod.spec.initContainers.length === 0) delete pod.spec.initContainers;
     pod.spec.containers = [...sidecars.map(({ restartPolicy, ...container }) => container), ...pod.spec.containers];

@@ -71,9 +71,7 @@ function containerEnv(deployment, container, { volumeDirs, addresses }) {
     }))
     .sort((a, b) => b.from.length - a.from.length);
   const env = (container.env ?? []).filter((variable) => variable.value !== undefined);
-  return Object.fromEntries(
-    env.map(({ name, value }) => [name, rewriteAddresses(rewritePath(value, mounts), addresses, onLocalhost)]),
-  );
+  return Object.fromEntries(env.map(({ name, value }) => [name, rewriteAddresses(rewritePath(value, mounts), addresses, onLocalhost)]));
 }
 
 /** Locally every container shares this machine's localhost, so a Service is its target port there. */
@@ -84,7 +82,6 @@ function rewritePath(value, mounts) {
   const mount = mounts.find(({ from }) => value === from || value.startsWith(`${from}/`));
   return mount ? mount.to + value.slice(mount.from.length) : value;
 }
-
 
 /**
  * Groups of processes to stop, one group after the other: the pod's main containers, then its
@@ -109,12 +106,16 @@ export function portProblems(processes, busyPorts = new Set()) {
   for (const { name, ports } of processes) {
     for (const port of ports) {
       if (owners.has(port)) {
-        problems.push(`port ${port} is wanted by both ${owners.get(port)} and ${name}; locally they share one network, so give one another port in k8s/`);
+        problems.push(
+          `port ${port} is wanted by both ${owners.get(port)} and ${name}; locally they share one network, so give one another port in k8s/`,
+        );
         continue;
       }
       owners.set(port, name);
       if (busyPorts.has(port)) {
-        problems.push(`port ${port} (${name}) is already in use on this machine: stop what listens there (see \`lsof -i :${port}\`), e.g. another \`npm run dev\``);
+        problems.push(
+          `port ${port} (${name}) is already in use on this machine: stop what listens there (see \`lsof -i :${port}\`), e.g. another \`npm run dev\``,
+        );
       }
     }
   }

@@ -14,8 +14,7 @@ export function workloadOf(manifests) {
   return workload;
 }
 
-export const companionsOf = (manifests) =>
-  deploymentsOf(manifests).filter((d) => d.metadata.name !== manifests.workload);
+export const companionsOf = (manifests) => deploymentsOf(manifests).filter((d) => d.metadata.name !== manifests.workload);
 
 export const namespaceOf = (object) => object.metadata.namespace;
 

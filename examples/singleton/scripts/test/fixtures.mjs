@@ -71,7 +71,9 @@ export function ambassadorPattern({ namespace, upstreams = 'demo-upstream-primar
   const upstream = (label, port) => [
     deployment(`demo-upstream-${label}`, {
       namespace,
-      containers: [{ name: 'upstream', image: image('upstream'), ports: [{ name: 'http', containerPort: port }], env: env({ PORT: String(port) }) }],
+      containers: [
+        { name: 'upstream', image: image('upstream'), ports: [{ name: 'http', containerPort: port }], env: env({ PORT: String(port) }) },
+      ],
     }),
     service(`demo-upstream-${label}`, { port, targetPort: 'http', namespace }),
   ];

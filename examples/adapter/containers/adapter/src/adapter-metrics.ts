@@ -13,7 +13,7 @@ export class AdapterMetrics {
 
   readonly scrapeErrors = new Counter({
     name: 'adapter_scrape_errors_total',
-    help: 'Failed reads of the app status, by reason: timeout, connect, http_status or malformed.',
+    help: 'Failed reads of the app status, by reason: timeout, connect, http_status, too_large (over MAX_STATUS_BYTES) or malformed.',
     labelNames: ['reason'],
     registers: [this.registry],
   });
@@ -26,7 +26,13 @@ export class AdapterMetrics {
 
   readonly skippedFields = new Gauge({
     name: 'adapter_skipped_fields',
-    help: 'Entries of the status "metrics" object left out of the last translation: not a number, or no usable name.',
+    help: 'Entries of the status "metrics" object left out of the last translation: not a number, or no name Prometheus takes for a gauge.',
+    registers: [this.registry],
+  });
+
+  readonly droppedSeries = new Gauge({
+    name: 'adapter_dropped_series',
+    help: 'App series left out of the last translation because the status held more than MAX_SERIES.',
     registers: [this.registry],
   });
 

@@ -2,8 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { AdapterConfig } from './config';
 import { log as jsonLog } from './log';
 import { Scraper } from './scraper';
-import { createAdapterServer } from './server';
-import { closeGracefully } from './shutdown';
+import { closeGracefully, createAdapterServer } from './server';
 
 export interface RunningAdapter {
   port: number;

@@ -9,6 +9,10 @@ export interface AdapterConfig {
   scrapeTimeoutMs: number;
   /** Put in front of every app metric name, e.g. "app_". May be empty. */
   metricPrefix: string;
+  /** A status longer than this is refused unread: what one read may hold in memory. */
+  maxStatusBytes: number;
+  /** At most this many app series per scrape; the rest are dropped and counted. */
+  maxSeries: number;
   /** After SIGTERM, how long a scrape in flight may take before connections are cut. */
   shutdownDrainMs: number;
 }
@@ -22,7 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AdapterConfig {
 
   const statusUrl = required(env, 'APP_STATUS_URL');
   const appStatusUrl = safeUrl(statusUrl);
-  if (!appStatusUrl || appStatusUrl.protocol !== 'http:') {
+  if (appStatusUrl?.protocol !== 'http:') {
     throw new Error(`environment variable APP_STATUS_URL must be an http:// URL, got "${statusUrl}"`);
   }
 
@@ -39,8 +43,9 @@ export function readConfig(env: NodeJS.ProcessEnv): AdapterConfig {
     appStatusUrl,
     scrapeTimeoutMs: integer(env, 'SCRAPE_TIMEOUT_MS', 1, 600_000),
     metricPrefix,
-    shutdownDrainMs:
-      env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
+    maxStatusBytes: integer(env, 'MAX_STATUS_BYTES', 1024, 256 * 1024 * 1024),
+    maxSeries: integer(env, 'MAX_SERIES', 1, 10_000_000),
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
   };
 }
 

@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     appStatusUrl: config.appStatusUrl.href,
     scrapeTimeoutMs: config.scrapeTimeoutMs,
     metricPrefix: config.metricPrefix,
+    maxStatusBytes: config.maxStatusBytes,
+    maxSeries: config.maxSeries,
   });
 }
 

@@ -1,28 +1,14 @@
-import type http from 'node:http';
-
 /**
- * Stops an HTTP server the way Kubernetes expects after SIGTERM: refuse new connections,
- * let requests in flight finish, and cut what is left after `drainMs` so the pod stops
- * before the kubelet's SIGKILL.
+ * Runs `stop` on the first SIGTERM (what the kubelet sends) or SIGINT (Ctrl-C in `npm run dev`),
+ * and `stopNow` on any later one: a second signal means "stop now", not "stop again".
  */
-export function closeGracefully(server: http.Server, drainMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const cutOff = setTimeout(() => server.closeAllConnections(), drainMs);
-    cutOff.unref();
-    server.close(() => {
-      clearTimeout(cutOff);
-      resolve();
-    });
-    // Idle keep-alive connections would otherwise hold close() open until they time out.
-    server.closeIdleConnections();
-  });
-}
-
-/** Runs `stop` once on SIGTERM (Kubernetes) or SIGINT (Ctrl-C in `npm run dev`). */
-export function onTermination(stop: (signal: NodeJS.Signals) => void): void {
+export function onTermination(
+  stop: (signal: NodeJS.Signals) => void,
+  stopNow: (signal: NodeJS.Signals) => void = () => process.exit(1),
+): void {
   let stopping = false;
   const handle = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) return stopNow(signal);
     stopping = true;
     stop(signal);
   };

@@ -8,10 +8,13 @@
  *    "memory":{"rssBytes":123,"heapUsedBytes":456},
  *    "metrics":{"queueDepth":3}}
  */
+import { gaugeNameProblem } from './prometheus-names';
 
-export type MetricKind = 'gauge' | 'counter';
+export type MetricKind = 'gauge' | 'counter' | 'summary';
 
 export interface Sample {
+  /** After the family's name: "_sum" and "_count" for a summary. */
+  suffix?: string;
   labels: Record<string, string>;
   value: number;
 }
@@ -20,14 +23,15 @@ export interface MetricFamily {
   name: string;
   kind: MetricKind;
   help: string;
-  labelNames: string[];
   samples: Sample[];
 }
 
 export interface Translation {
   families: MetricFamily[];
-  /** Entries of "metrics" left out: not a number, no valid metric name, or a name taken. */
+  /** Entries of "metrics" left out: not a number, no name Prometheus takes for a gauge, or a name taken. */
   skipped: number;
+  /** Series past `maxSeries`, left out so that one scrape's size has a bound. */
+  dropped: number;
 }
 
 /** The status is not what the app's format promises, e.g. a string where a number belongs. */
@@ -47,40 +51,77 @@ interface KnownField extends Source {
   metric: string;
   kind: MetricKind;
   help: string;
-  labelNames?: string[];
 }
 
 /**
  * The fields the adapter knows, and the metric each becomes. A field the app leaves out
  * is not exported; one with the wrong type makes the whole status malformed, because the
- * app and the adapter no longer agree on the format. `requests.total` is not exported:
- * it is sum(<prefix>http_requests_total).
+ * app and the adapter no longer agree on the format. `requests.total` with
+ * `requests.durationSecondsSum` is a summary (count and sum of request durations), the
+ * shape Prometheus gives to "time spent, and how many times": rate(_sum) / rate(_count)
+ * is the mean request duration.
  */
 export const KNOWN_FIELDS: KnownField[] = [
-  { ...info(), metric: 'info', kind: 'gauge', labelNames: ['service', 'version'], help: 'Always 1; the labels name the service and its version.' },
-  { ...unixSeconds('startedAt'), metric: 'start_time_seconds', kind: 'gauge', help: 'When the app started, in seconds since the Unix epoch.' },
+  { ...info(), metric: 'info', kind: 'gauge', help: 'Always 1; the labels name the service and its version.' },
+  {
+    ...unixSeconds('startedAt'),
+    metric: 'start_time_seconds',
+    kind: 'gauge',
+    help: 'When the app started, in seconds since the Unix epoch.',
+  },
   { ...number('uptimeSeconds'), metric: 'uptime_seconds', kind: 'gauge', help: 'Seconds since the app started.' },
   { ...flag('ready'), metric: 'ready', kind: 'gauge', help: '1 when the app says it is ready for traffic, 0 otherwise.' },
-  { ...countsByStatus('requests.byStatus'), metric: 'http_requests_total', kind: 'counter', labelNames: ['status'], help: 'Requests answered, by HTTP status code.' },
+  {
+    ...countsByStatus('requests.byStatus'),
+    metric: 'http_requests_total',
+    kind: 'counter',
+    help: 'Requests answered, by HTTP status code.',
+  },
   { ...number('requests.inFlight'), metric: 'http_requests_in_flight', kind: 'gauge', help: 'Requests being served right now.' },
-  { ...number('requests.durationSecondsSum'), metric: 'http_request_duration_seconds_sum', kind: 'counter', help: 'Seconds spent serving requests, in total.' },
+  {
+    ...sumAndCount('requests.durationSecondsSum', 'requests.total'),
+    metric: 'http_request_duration_seconds',
+    kind: 'summary',
+    help: 'Time spent answering requests, in seconds: the sum over all requests answered, and their count.',
+  },
   { ...number('memory.rssBytes'), metric: 'memory_rss_bytes', kind: 'gauge', help: 'Resident memory of the app process, in bytes.' },
-  { ...number('memory.heapUsedBytes'), metric: 'memory_heap_used_bytes', kind: 'gauge', help: 'JavaScript heap in use by the app, in bytes.' },
+  {
+    ...number('memory.heapUsedBytes'),
+    metric: 'memory_heap_used_bytes',
+    kind: 'gauge',
+    help: 'JavaScript heap in use by the app, in bytes.',
+  },
 ];
 
 /** Every numeric entry of this object becomes a gauge named after its key. */
 const GENERIC_FIELD = 'metrics';
 
-export function translateStatus(status: unknown, prefix: string): Translation {
+/**
+ * The status as metric families, at most `maxSeries` samples in all: known fields first,
+ * then the entries of "metrics" in the app's order, up to the first that does not fit.
+ */
+export function translateStatus(status: unknown, prefix: string, maxSeries: number): Translation {
   if (!isObject(status)) throw new MalformedStatusError('status is not a JSON object');
   const families: MetricFamily[] = [];
+  let room = maxSeries;
+  let dropped = 0;
+  // Whole families, in order, until one does not fit: the rest is dropped (never half a summary).
+  const add = (family: MetricFamily) => {
+    if (family.samples.length > room) room = 0;
+    if (room === 0) dropped += family.samples.length;
+    else {
+      families.push(family);
+      room -= family.samples.length;
+    }
+  };
+
   for (const field of KNOWN_FIELDS) {
     const samples = field.read(status);
     if (samples === undefined) continue;
-    if (field.kind === 'counter' && samples.some((s) => s.value < 0)) {
+    if (field.kind !== 'gauge' && samples.some((s) => s.value < 0)) {
       throw new MalformedStatusError(`"${field.from}" is a running total and cannot be negative`);
     }
-    families.push({ name: prefix + field.metric, kind: field.kind, help: field.help, labelNames: field.labelNames ?? [], samples });
+    add({ name: prefix + field.metric, kind: field.kind, help: field.help, samples });
   }
 
   // Known names stay reserved even when absent, so a name never changes its type.
@@ -88,20 +129,24 @@ export function translateStatus(status: unknown, prefix: string): Translation {
   let skipped = 0;
   const generic = lookup(status, GENERIC_FIELD);
   if (generic !== undefined && !isObject(generic)) throw new MalformedStatusError(`"${GENERIC_FIELD}" is not an object`);
-  for (const [key, value] of Object.entries(generic ?? {})) {
+  // for...in, not Object.entries: a status of 100,000 fields is not copied into another array.
+  for (const key in generic) {
+    const value = generic[key];
     const base = toMetricName(key);
     const name = prefix + base;
-    if (typeof value !== 'number' || !Number.isFinite(value) || base === '' || !VALID_NAME.test(name) || taken.has(name)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || base === '' || gaugeNameProblem(name) || taken.has(name)) {
       skipped += 1;
       continue;
     }
+    if (room === 0) {
+      dropped += 1;
+      continue;
+    }
     taken.add(name);
-    families.push({ name, kind: 'gauge', help: `The app's "${GENERIC_FIELD}.${key}".`, labelNames: [], samples: [{ labels: {}, value }] });
+    add({ name, kind: 'gauge', help: `The app's "${GENERIC_FIELD}.${key}".`, samples: [{ labels: {}, value }] });
   }
-  return { families, skipped };
+  return { families, skipped, dropped };
 }
-
-const VALID_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** "queueDepth" -> "queue_depth", "HTTPErrors" -> "http_errors", "cache.hit-ratio" -> "cache_hit_ratio". */
 export function toMetricName(key: string): string {
@@ -152,7 +197,10 @@ function unixSeconds(from: string): Source {
   };
 }
 
-/** {"200":40,"404":2} -> two samples labelled status="200" and status="404". */
+/**
+ * {"200":40,"404":2} -> two samples labelled status="200" and status="404". Keys are
+ * three-digit HTTP status codes (what Node accepts), so the label has at most 900 values.
+ */
 function countsByStatus(from: string): Source {
   return {
     from,
@@ -160,10 +208,32 @@ function countsByStatus(from: string): Source {
       const value = lookup(status, from);
       if (value === undefined) return undefined;
       if (!isObject(value)) throw wrongType(from, 'an object', value);
-      return Object.entries(value).map(([code, count]) => {
+      const samples: Sample[] = [];
+      for (const code in value) {
+        if (!/^\d{3}$/.test(code)) throw new MalformedStatusError(`"${from}" should be keyed by HTTP status codes, got ${describe(code)}`);
+        const count = value[code];
         if (typeof count !== 'number') throw wrongType(`${from}.${code}`, 'a number', count);
-        return { labels: { status: code }, value: count };
-      });
+        samples.push({ labels: { status: code }, value: count });
+      }
+      return samples;
+    },
+  };
+}
+
+/** Two fields read together as a summary: their `_sum` and `_count` samples. */
+function sumAndCount(sumFrom: string, countFrom: string): Source {
+  const sum = number(sumFrom);
+  const count = number(countFrom);
+  return {
+    from: `${sumFrom}, ${countFrom}`,
+    read: (status) => {
+      const sums = sum.read(status);
+      const counts = count.read(status);
+      if (sums === undefined || counts === undefined) return undefined;
+      return [
+        { suffix: '_sum', ...sums[0] },
+        { suffix: '_count', ...counts[0] },
+      ];
     },
   };
 }
@@ -201,7 +271,10 @@ function wrongType(path: string, expected: string, value: unknown): MalformedSta
   return new MalformedStatusError(`"${path}" should be ${expected}, got ${describe(value)}`);
 }
 
+/** A short description for an error message, however big or deep the value is. */
 function describe(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 60)}...` : text;
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (isObject(value)) return 'an object';
+  return String(value);
 }

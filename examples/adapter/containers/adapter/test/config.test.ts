@@ -7,6 +7,8 @@ const env = {
   APP_STATUS_URL: 'http://127.0.0.1:8080/status',
   SCRAPE_TIMEOUT_MS: '2000',
   METRIC_PREFIX: 'app_',
+  MAX_STATUS_BYTES: '1048576',
+  MAX_SERIES: '10000',
 };
 
 describe('adapter config from the environment', () => {
@@ -17,6 +19,8 @@ describe('adapter config from the environment', () => {
       appStatusUrl: new URL('http://127.0.0.1:8080/status'),
       scrapeTimeoutMs: 2000,
       metricPrefix: 'app_',
+      maxStatusBytes: 1048576,
+      maxSeries: 10000,
       shutdownDrainMs: 5000,
     });
   });
@@ -28,5 +32,7 @@ describe('adapter config from the environment', () => {
     expect(() => readConfig({ ...env, APP_STATUS_URL: '127.0.0.1:8080/status' })).toThrow('APP_STATUS_URL must be an http:// URL');
     expect(() => readConfig({ ...env, METRICS_PATH: 'metrics' })).toThrow('METRICS_PATH must start with "/"');
     expect(() => readConfig({ ...env, SCRAPE_TIMEOUT_MS: '2s' })).toThrow('SCRAPE_TIMEOUT_MS must be a whole number');
+    expect(() => readConfig({ ...env, MAX_STATUS_BYTES: '1MiB' })).toThrow('MAX_STATUS_BYTES must be a whole number');
+    expect(() => readConfig({ ...env, MAX_SERIES: '0' })).toThrow('MAX_SERIES must be a whole number from 1');
   });
 });

@@ -32,7 +32,7 @@ export async function fakeApp(answer: (req: http.IncomingMessage, res: http.Serv
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => {
-    sockets.forEach((s) => s.destroy());
+    for (const s of sockets) s.destroy();
     return new Promise((resolve) => server.close(resolve));
   });
   return (server.address() as net.AddressInfo).port;
@@ -60,6 +60,8 @@ export async function adapter(appPort: number, overrides: Partial<AdapterConfig>
       appStatusUrl: new URL(`http://127.0.0.1:${appPort}/status`),
       scrapeTimeoutMs: 2000,
       metricPrefix: 'app_',
+      maxStatusBytes: 1024 * 1024,
+      maxSeries: 10_000,
       shutdownDrainMs: 0,
       ...overrides,
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gaugeNameProblem } from '../src/prometheus-names';
 import { toMetricName } from '../src/translate';
 import { adapter, appServing, get, SAMPLE_STATUS, sampleLines, value } from './helpers';
 
@@ -15,8 +16,39 @@ describe('names of the generic "metrics" gauges', () => {
     expect(toMetricName(key)).toBe(name);
   });
 
+  it.each([
+    ['app_queue_depth', undefined],
+    ['app_disk_bytes', undefined],
+    ['app_temperature_celsius', undefined],
+    ['app_constructor', undefined],
+    ['app_jobs_total', 'the suffix "_total" is for counters'],
+    ['app_cache_hit_count', 'the suffix "_count" is for summaries and histograms'],
+    ['app_latency_sum', 'the suffix "_sum" is for summaries and histograms'],
+    ['app_latency_bucket', 'the suffix "_bucket" is for histograms'],
+    ['app_queue_gauge', 'names the type "gauge"'],
+    ['app_retry_counter_x', 'names the type "counter"'],
+    ['app_latency_ms', 'abbreviated unit "ms"'],
+    ['app_cpu_s', 'abbreviated unit "s"'],
+    ['app_latency_milliseconds', 'unit "milliseconds" instead of the base unit "seconds"'],
+    ['app_age_hours', 'unit "hours" instead of the base unit "seconds"'],
+    ['app_disk_kilobytes', 'unit "kilobytes" instead of the base unit "bytes"'],
+    ['app_queueDepth', 'camelCase, not snake_case'],
+  ])('%j as a gauge: %j', (name, problem) => {
+    expect(gaugeNameProblem(name)).toBe(problem);
+  });
+
   it('skips and counts entries that are not numbers, have no usable name, or clash with a known metric', async () => {
-    const metrics = { queueDepth: 3, label: 'blue', on: true, missing: null, '...': 1, uptimeSeconds: 99, queue_depth: 4 };
+    const metrics = {
+      queueDepth: 3,
+      label: 'blue',
+      on: true,
+      missing: null,
+      '...': 1,
+      uptimeSeconds: 99,
+      queue_depth: 4,
+      latencyMs: 5,
+      jobsTotal: 6,
+    };
     const amb = await adapter(await appServing(() => ({ ...SAMPLE_STATUS, metrics })));
 
     const { body } = await get(amb.port);
@@ -25,7 +57,7 @@ describe('names of the generic "metrics" gauges', () => {
       'app_uptime_seconds 12.5',
       'app_queue_depth 3',
     ]);
-    expect(value(body, 'adapter_skipped_fields')).toBe(6);
+    expect(value(body, 'adapter_skipped_fields')).toBe(8);
     expect(value(body, 'adapter_up')).toBe(1);
   });
 });

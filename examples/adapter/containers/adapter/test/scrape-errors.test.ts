@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { adapter, appServing, fakeApp, get, SAMPLE_STATUS, value } from './helpers';
@@ -23,7 +23,7 @@ async function expectCountedFailure(adapterPort: number, reason: string): Promis
   expect(status).toBe(200);
   expect(value(body, 'adapter_up')).toBe(0);
   expect(value(body, `adapter_scrape_errors_total{reason="${reason}"}`)).toBe(1);
-  for (const other of ['timeout', 'connect', 'http_status', 'malformed'].filter((r) => r !== reason)) {
+  for (const other of ['timeout', 'connect', 'http_status', 'too_large', 'malformed'].filter((r) => r !== reason)) {
     expect(value(body, `adapter_scrape_errors_total{reason="${other}"}`)).toBe(0);
   }
   expect(body).not.toMatch(/^app_/m); // no stale or half-read app values

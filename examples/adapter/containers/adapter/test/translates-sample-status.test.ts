@@ -17,12 +17,13 @@ describe('translation of the app status', () => {
       'app_http_requests_total{status="404"} 2',
       'app_http_requests_in_flight 1',
       'app_http_request_duration_seconds_sum 0.53',
+      'app_http_request_duration_seconds_count 42',
       'app_memory_rss_bytes 123',
       'app_memory_heap_used_bytes 456',
       'app_queue_depth 3',
     ]);
     expect(body).toContain('# TYPE app_http_requests_total counter\n');
-    expect(body).toContain('# TYPE app_http_request_duration_seconds_sum counter\n');
+    expect(body).toContain('# TYPE app_http_request_duration_seconds summary\n');
     expect(body).toContain('# TYPE app_queue_depth gauge\n');
     expect(body).toContain(`# HELP app_queue_depth The app's "metrics.queueDepth".\n`);
     expect(sampleLines(body)).toContain('adapter_up 1');

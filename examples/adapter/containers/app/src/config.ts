@@ -6,8 +6,8 @@ export interface AppConfig {
   serviceName: string;
   /** After SIGTERM, how long in-flight requests may take before connections are cut. */
   shutdownDrainMs: number;
-  /** Sidecar pattern: the access log file on the shared volume, and its size before rotation. */
-  accessLog?: { path: string; maxBytes: number };
+  /** Sidecar pattern: the access log file on the shared volume, its size before rotation, and how many rotated files to keep. */
+  accessLog?: { path: string; maxBytes: number; keep: number };
   /** Ambassador pattern: the ambassador's loopback address, and how long to wait for an answer. */
   upstream?: { url: string; timeoutMs: number };
 }
@@ -15,7 +15,7 @@ export interface AppConfig {
 type Env = Record<string, string | undefined>;
 
 /** Reads and checks every variable, then reports all problems at once. */
-export function loadConfig(env: Env): AppConfig {
+export function readConfig(env: Env): AppConfig {
   const problems: string[] = [];
   const read = reader(env, problems);
   const config: AppConfig = {
@@ -25,7 +25,11 @@ export function loadConfig(env: Env): AppConfig {
   };
   // Optional features: present only in the patterns that use them.
   if (env.ACCESS_LOG) {
-    config.accessLog = { path: read.text('ACCESS_LOG'), maxBytes: read.integer('ACCESS_LOG_MAX_BYTES', 1, 2 ** 40) };
+    config.accessLog = {
+      path: read.text('ACCESS_LOG'),
+      maxBytes: read.integer('ACCESS_LOG_MAX_BYTES', 1, 2 ** 40),
+      keep: read.integer('ACCESS_LOG_ROTATED_FILES', 0, 100),
+    };
   }
   if (env.UPSTREAM_URL) {
     config.upstream = { url: read.httpUrl('UPSTREAM_URL'), timeoutMs: read.integer('UPSTREAM_TIMEOUT_MS', 1, 600_000) };

@@ -13,7 +13,12 @@ const entry = (n: number): AccessLogEntry => ({
 });
 const lineBytes = Buffer.byteLength(`${JSON.stringify(entry(0))}\n`);
 const pathsIn = (file: string) =>
-  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).path) : [];
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).path)
+    : [];
 
 describe('access log rotation by size', () => {
   it('renames the full file to .1 and starts a new one, never exceeding the limit', () => {
@@ -27,6 +32,20 @@ describe('access log rotation by size', () => {
     // 1-3, 4-6, 7-9 filled files; 10 started a new one. The older .1 (1-3) was replaced.
     expect(pathsIn(`${path}.1`)).toEqual([entry(7).path, entry(8).path, entry(9).path]);
     expect(pathsIn(path)).toEqual([entry(10).path]);
+  });
+
+  it('keeps N rotated files numbered like logrotate, .1 the newest, and deletes the oldest', () => {
+    const path = join(tempDir(), 'access.log');
+    const log = new AccessLog(path, lineBytes, 3); // one line per file, three rotated files kept
+    for (let n = 1; n <= 6; n += 1) log.write(entry(n));
+    log.close();
+    expect([path, `${path}.1`, `${path}.2`, `${path}.3`].map(pathsIn)).toEqual([
+      [entry(6).path],
+      [entry(5).path],
+      [entry(4).path],
+      [entry(3).path],
+    ]);
+    expect(existsSync(`${path}.4`)).toBe(false);
   });
 
   it('counts what an existing file already holds', () => {

@@ -5,6 +5,7 @@ import type { AmbassadorConfig } from './config';
 import { tcpConnector, type Connector } from './connect';
 import { cachingLookup } from './resolver';
 import { createHealthServer } from './health';
+import { startHealthChecks } from './health-check';
 import { log as jsonLog } from './log';
 import { createProxyServer } from './proxy';
 import { UpstreamPool } from './upstreams';
@@ -27,12 +28,14 @@ export interface RunningAmbassador {
 export interface AmbassadorDeps {
   connect?: Connector;
   log?: typeof jsonLog;
+  /** False leaves the upstreams' state to real traffic alone (tests of the passive path). */
+  activeHealthChecks?: boolean;
 }
 
 /** Starts the proxy, then the health endpoint: /healthz and /readyz answer only once the proxy listens. */
 export async function startAmbassador(config: AmbassadorConfig, deps: AmbassadorDeps = {}): Promise<RunningAmbassador> {
   const log = deps.log ?? jsonLog;
-  const pool = new UpstreamPool(config.upstreams, config.retryAfterMs, (status) =>
+  const pool = new UpstreamPool(config.upstreams, config.healthCheck, (status) =>
     status.state === 'down'
       ? log('warn', 'upstream_down', { upstream: status.address, error: status.lastError })
       : log('info', 'upstream_up', { upstream: status.address }),
@@ -45,7 +48,20 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
     stopResolving = lookup.keepResolved(config.upstreams.map((u) => u.host));
     connect = tcpConnector(lookup);
   }
-  const proxy = createProxyServer({ pool, connectTimeoutMs: config.connectTimeoutMs, idleTimeoutMs: config.idleTimeoutMs, connect });
+  let stopChecking = () => {};
+  const stopBackgroundWork = () => {
+    stopResolving();
+    stopChecking();
+  };
+  const proxy = createProxyServer({
+    pool,
+    connectTimeoutMs: config.connectTimeoutMs,
+    firstByteTimeoutMs: config.firstByteTimeoutMs,
+    replayBufferBytes: config.replayBufferBytes,
+    idleTimeoutMs: config.idleTimeoutMs,
+    connect,
+    log,
+  });
   const clients = new Set<net.Socket>();
   proxy.on('connection', (socket: net.Socket) => {
     clients.add(socket);
@@ -59,10 +75,11 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
   try {
     await listen(health, config.healthPort); // all interfaces: the kubelet probes the pod IP
   } catch (err) {
-    stopResolving();
+    stopBackgroundWork();
     proxy.close();
     throw err;
   }
+  if (deps.activeHealthChecks !== false) stopChecking = startHealthChecks(pool, connect, config.healthCheck);
 
   let stopped: Promise<void> | undefined;
   let resolveStopped = () => {};
@@ -77,7 +94,7 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
   };
   const cutOpenConnections = () => {
     if (clients.size > 0) log('warn', 'connections_cut', { connections: clients.size });
-    clients.forEach((socket) => socket.destroy());
+    for (const socket of clients) socket.destroy();
   };
   /** Stops accepting (if it still does) and cuts what is still open after `graceMs`. */
   const closeProxy = (graceMs: number) => {
@@ -86,7 +103,7 @@ export async function startAmbassador(config: AmbassadorConfig, deps: Ambassador
     if (accepting) {
       accepting = false;
       // The callback runs once the last connection has closed, by itself or cut.
-      stopResolving();
+      stopBackgroundWork();
       proxy.close(() => {
         clearTimeout(cutOff);
         // Last: /healthz stays 200 as long as anything is left to proxy.

@@ -30,8 +30,10 @@ async function main(): Promise<void> {
     healthPort: ambassador.health.port,
     upstreams: config.upstreams.map((u) => u.label),
     connectTimeoutMs: config.connectTimeoutMs,
+    firstByteTimeoutMs: config.firstByteTimeoutMs,
+    replayBufferBytes: config.replayBufferBytes,
     idleTimeoutMs: config.idleTimeoutMs,
-    retryAfterMs: config.retryAfterMs,
+    healthCheck: config.healthCheck,
   });
 }
 

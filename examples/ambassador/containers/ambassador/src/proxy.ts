@@ -1,61 +1,135 @@
 import net from 'node:net';
 import { badGatewayResponse, type Attempt } from './bad-gateway';
 import { connectWithTimeout, tcpConnect, type Connector } from './connect';
-import type { UpstreamPool } from './upstreams';
+import { HeldRequest } from './held-request';
+import type { log as jsonLog } from './log';
+import type { Upstream, UpstreamPool } from './upstreams';
 
 export interface ProxyOptions {
   pool: UpstreamPool;
   connectTimeoutMs: number;
+  firstByteTimeoutMs: number;
+  replayBufferBytes: number;
   idleTimeoutMs: number;
   /** How to open upstream connections; tests swap it, production uses plain TCP. */
   connect?: Connector;
+  log?: typeof jsonLog;
 }
+
+/** How one try of one upstream ended. */
+type Outcome = { answered: true } | { answered: false; error: string } | { aborted: true } | { closedEmpty: true };
 
 /**
  * The TCP proxy. It moves bytes and never parses them, so the app may speak HTTP,
  * gRPC or a database protocol through it (only the "no upstream" answer is HTTP).
+ *
+ * Until the first byte of the answer, a failure of the upstream (refused, reset, closed,
+ * no answer within FIRST_BYTE_TIMEOUT_MS) costs the client nothing: the request bytes are
+ * still held, and go to the next upstream, each upstream tried at most once. From the first
+ * byte on, it never retries (the client would get two answers), and the two sockets are
+ * joined with pipe().
  */
 export function createProxyServer(options: ProxyOptions): net.Server {
   const connect = options.connect ?? tcpConnect;
-  // pauseOnConnect: the client's first bytes wait in the kernel until an upstream is
-  // connected, then pipe() forwards them. allowHalfOpen: a client that has finished
-  // sending can still receive the whole answer.
+  // pauseOnConnect: nothing is read before the handler holds the bytes. allowHalfOpen: a
+  // client that has finished sending can still receive the whole answer.
   return net.createServer({ pauseOnConnect: true, allowHalfOpen: true }, (client) => {
     // An error destroys the socket by itself; without a listener it would crash the process.
     client.on('error', ignore);
+    client.setNoDelay(true);
+    // Reads from and writes to the client both reset this timer, so it sees traffic in
+    // either direction: it fires only when the connection is idle.
+    client.setTimeout(options.idleTimeoutMs, () => client.destroy());
     // Nothing in there is expected to throw; if it ever does, drop this connection, not the process.
-    proxyToFirstReachable(client, options, connect).catch(() => client.destroy());
+    proxyWithRetries(client, options, connect).catch(() => client.destroy());
   });
 }
 
-async function proxyToFirstReachable(client: net.Socket, options: ProxyOptions, connect: Connector): Promise<void> {
+async function proxyWithRetries(client: net.Socket, options: ProxyOptions, connect: Connector): Promise<void> {
+  const request = new HeldRequest(client, options.replayBufferBytes);
   const attempts: Attempt[] = [];
   const candidates = options.pool.candidates();
   for (const upstream of candidates) {
-    if (client.destroyed) return;
-    let socket: net.Socket;
-    try {
-      socket = await connectWithTimeout(connect, upstream.address, options.connectTimeoutMs);
-    } catch (err) {
-      const reason = (err as Error).message;
-      options.pool.markDown(upstream, reason);
-      attempts.push({ upstream: upstream.address.label, error: reason });
-      continue;
+    const outcome = await tryUpstream(client, request, upstream, options, connect);
+    if ('aborted' in outcome || 'closedEmpty' in outcome) return request.release();
+    if (outcome.answered) return options.pool.answered(upstream);
+    options.pool.failed(upstream, outcome.error);
+    if (!request.replayable) {
+      // Part of the request is gone: the next upstream would get half of it.
+      const error = `${outcome.error}; not retried: the request is longer than REPLAY_BUFFER_BYTES (${options.replayBufferBytes})`;
+      options.log?.('warn', 'not_retried', { upstream: upstream.address.label, error, replayBufferBytes: options.replayBufferBytes });
+      attempts.push({ upstream: upstream.address.label, error });
+      break;
     }
-    options.pool.markUp(upstream);
-    if (client.destroyed) socket.destroy();
-    else splice(client, socket, options.idleTimeoutMs);
-    return;
+    attempts.push({ upstream: upstream.address.label, error: outcome.error });
   }
-  // Name every upstream, the ones skipped as recently failed too, so the app sees the whole picture.
-  if (!client.destroyed) answerBadGateway(client, [...attempts, ...options.pool.skipped(candidates)], options.idleTimeoutMs);
+  request.release();
+  // Name every upstream, the ones skipped as down too, so the app sees the whole picture.
+  if (!client.destroyed) answerBadGateway(client, [...attempts, ...options.pool.skipped(candidates)]);
 }
 
-/** Joins two sockets: bytes flow both ways through pipe(), with no JS of ours per chunk. */
-function splice(client: net.Socket, upstream: net.Socket, idleTimeoutMs: number): void {
-  client.setNoDelay(true);
-  upstream.setNoDelay(true);
+/** Connects, sends what the client sent, and waits for the first byte of the answer. */
+async function tryUpstream(
+  client: net.Socket,
+  request: HeldRequest,
+  upstream: Upstream,
+  options: ProxyOptions,
+  connect: Connector,
+): Promise<Outcome> {
+  if (client.destroyed) return { aborted: true };
+  let socket: net.Socket;
+  try {
+    socket = await connectWithTimeout(connect, upstream.address, options.connectTimeoutMs);
+  } catch (err) {
+    return client.destroyed ? { aborted: true } : { answered: false, error: (err as Error).message };
+  }
+  if (client.destroyed) {
+    socket.destroy();
+    return { aborted: true };
+  }
+  socket.setNoDelay(true);
+  return new Promise<Outcome>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = (outcome: Outcome) => {
+      clearTimeout(timer);
+      socket.off('data', onFirstByte).off('end', onEnd).off('error', onError);
+      client.off('close', onClientClose);
+      if (!('answered' in outcome && outcome.answered) && !('closedEmpty' in outcome)) {
+        request.detach();
+        socket.destroy();
+      }
+      resolve(outcome);
+    };
+    const onFirstByte = (chunk: Buffer) => {
+      settle({ answered: true });
+      client.write(chunk);
+      request.commit(socket);
+      joinAnswered(client, socket);
+    };
+    const onEnd = () => {
+      if (!request.endedEmpty) return settle({ answered: false, error: 'closed before answering' });
+      // Nothing asked, nothing answered: pass the close on, as a plain proxy would.
+      settle({ closedEmpty: true });
+      client.end();
+      socket.end();
+    };
+    const onError = (err: NodeJS.ErrnoException) => settle({ answered: false, error: err.code ?? err.message });
+    const onClientClose = () => settle({ aborted: true });
+    socket.on('data', onFirstByte).on('end', onEnd).on('error', onError);
+    client.on('close', onClientClose);
+    // The clock starts once the request has reached the upstream: to an idle client (a pooled
+    // connection not used yet, a port probe) the upstream owes no answer.
+    request.attach(socket, () => {
+      timer ??= setTimeout(
+        () => settle({ answered: false, error: `no answer within ${options.firstByteTimeoutMs}ms` }),
+        options.firstByteTimeoutMs,
+      );
+    });
+  });
+}
 
+/** After the first byte: the answer flows through pipe(), with no JS of ours per chunk. */
+function joinAnswered(client: net.Socket, upstream: net.Socket): void {
   const destroyBoth = () => {
     client.destroy();
     upstream.destroy();
@@ -67,20 +141,14 @@ function splice(client: net.Socket, upstream: net.Socket, idleTimeoutMs: number)
   };
   client.once('close', onClose);
   upstream.once('close', onClose);
-  // Reads from and writes to the client both reset this timer, so it sees traffic in
-  // either direction: it fires only when the connection is idle, e.g. a hung upstream.
-  client.setTimeout(idleTimeoutMs, destroyBoth);
-
   // pipe() ends the destination when the source ends: a FIN is passed on, not a close.
-  client.pipe(upstream);
   upstream.pipe(client);
 }
 
-function answerBadGateway(client: net.Socket, attempts: Attempt[], idleTimeoutMs: number): void {
+function answerBadGateway(client: net.Socket, attempts: Attempt[]): void {
   // Read and drop what the client sent: closing a socket with unread bytes resets the
   // connection, and the client could lose the answer.
   client.resume();
-  client.setTimeout(idleTimeoutMs, () => client.destroy());
   client.end(badGatewayResponse(attempts));
 }
 

@@ -1,8 +1,11 @@
 /**
- * Runs `stop` on the first SIGTERM (Kubernetes) or SIGINT (Ctrl-C in `npm run dev`), and
- * `stopNow` on any later one: a second signal means "stop now", not "stop again".
+ * Runs `stop` on the first SIGTERM (what the kubelet sends) or SIGINT (Ctrl-C in `npm run dev`),
+ * and `stopNow` on any later one: a second signal means "stop now", not "stop again".
  */
-export function onTermination(stop: (signal: NodeJS.Signals) => void, stopNow: (signal: NodeJS.Signals) => void): void {
+export function onTermination(
+  stop: (signal: NodeJS.Signals) => void,
+  stopNow: (signal: NodeJS.Signals) => void = () => process.exit(1),
+): void {
   let stopping = false;
   const handle = (signal: NodeJS.Signals) => {
     if (stopping) return stopNow(signal);

@@ -66,7 +66,13 @@ describe('upstream names are resolved once, then answered from memory', () => {
     const lookup = cachingLookup(5000, dns.resolve, () => 0);
     const all = new Promise((resolve) => lookup('upstream', { all: true }, (err, addresses) => resolve({ err, addresses })));
     dns.answer({ err: null, addresses: [...ip('10.0.0.1'), { address: '::1', family: 6 }] });
-    expect(await all).toEqual({ err: null, addresses: [{ address: '10.0.0.1', family: 4 }, { address: '::1', family: 6 }] });
+    expect(await all).toEqual({
+      err: null,
+      addresses: [
+        { address: '10.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+      ],
+    });
   });
 });
 

@@ -3,7 +3,9 @@ import net from 'node:net';
 import { afterEach } from 'vitest';
 import { startAmbassador, type AmbassadorDeps, type RunningAmbassador } from '../src/ambassador';
 import type { AmbassadorConfig, UpstreamAddress } from '../src/config';
-import { startBundled, type RunningProcess } from './bundled-process';
+import { startBundled, type RunningProcess } from '../../../test-support/bundled-process';
+
+const ENTRY = new URL('../src/index.ts', import.meta.url);
 
 /** Everything started by a test, stopped after it whatever happened. */
 const cleanups: (() => unknown)[] = [];
@@ -33,7 +35,7 @@ export async function listen<S extends net.Server>(server: S, port = 0): Promise
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   cleanups.push(() => {
-    sockets.forEach((s) => s.destroy());
+    for (const s of sockets) s.destroy();
     return new Promise((resolve) => server.close(resolve));
   });
   return (server.address() as net.AddressInfo).port;
@@ -56,8 +58,10 @@ export function testConfig(upstreams: UpstreamAddress[], overrides: Partial<Amba
     healthPort: 0,
     upstreams,
     connectTimeoutMs: 1000,
+    firstByteTimeoutMs: 1000,
+    replayBufferBytes: 64 * 1024,
     idleTimeoutMs: 5000,
-    retryAfterMs: 2000,
+    healthCheck: { mode: 'http', path: '/readyz', intervalMs: 100, timeoutMs: 500, rise: 2, fall: 2 },
     dnsRefreshMs: 5000,
     shutdownDrainMs: 0,
     ...overrides,
@@ -69,10 +73,17 @@ export interface TestAmbassador extends RunningAmbassador {
   events: Record<string, unknown>[];
 }
 
-/** Starts an ambassador that logs into `events` and is stopped after the test. */
+/**
+ * Starts an ambassador that logs into `events` and is stopped after the test. Its active
+ * health checks are off unless `deps` turns them on: most tests watch what real traffic does.
+ */
 export async function ambassador(config: AmbassadorConfig, deps: AmbassadorDeps = {}): Promise<TestAmbassador> {
   const events: Record<string, unknown>[] = [];
-  const running = await startAmbassador(config, { log: (level, event, fields) => events.push({ level, event, ...fields }), ...deps });
+  const running = await startAmbassador(config, {
+    log: (level, event, fields) => events.push({ level, event, ...fields }),
+    activeHealthChecks: false,
+    ...deps,
+  });
   cleanups.push(() => running.stopNow());
   return { ...running, events };
 }
@@ -102,8 +113,6 @@ export async function answeredBy(proxyPort: number): Promise<string> {
   if (answer.status !== 200) throw new Error(`expected 200, got ${answer.status}: ${answer.body}`);
   return (JSON.parse(answer.body) as { upstream: string }).upstream;
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves when `socket` closes, with how long that took from now. */
 export function closed(socket: net.Socket): Promise<number> {
@@ -140,19 +149,30 @@ export interface AmbassadorProcess {
   healthPort: number;
 }
 
-/** The bundled ambassador as its own process, proxying to one upstream; killed after the test. */
-export async function ambassadorProcess(upstreamPort: number, drainMs: number): Promise<AmbassadorProcess> {
-  const proc = await startBundled({
+/** The environment a manifest gives the ambassador, for `upstreams` and free loopback ports. */
+export function ambassadorEnv(upstreams: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
     LISTEN_HOST: '127.0.0.1',
     LISTEN_PORT: '0',
     HEALTH_PORT: '0',
-    UPSTREAMS: `127.0.0.1:${upstreamPort}`,
+    UPSTREAMS: upstreams,
     CONNECT_TIMEOUT_MS: '1000',
+    FIRST_BYTE_TIMEOUT_MS: '1000',
+    REPLAY_BUFFER_BYTES: '65536',
     IDLE_TIMEOUT_MS: '30000',
-    RETRY_AFTER_MS: '2000',
+    HEALTH_CHECK_MODE: 'tcp',
+    HEALTH_CHECK_INTERVAL_MS: '60000',
+    HEALTH_CHECK_TIMEOUT_MS: '1000',
+    HEALTH_CHECK_RISE: '2',
+    HEALTH_CHECK_FALL: '2',
     DNS_REFRESH_MS: '5000',
-    SHUTDOWN_DRAIN_MS: String(drainMs),
-  });
+    ...overrides,
+  };
+}
+
+/** The bundled ambassador as its own process, proxying to one upstream; killed after the test. */
+export async function ambassadorProcess(upstreamPort: number, drainMs: number): Promise<AmbassadorProcess> {
+  const proc = await startBundled(ENTRY, ambassadorEnv(`127.0.0.1:${upstreamPort}`, { SHUTDOWN_DRAIN_MS: String(drainMs) }));
   cleanups.push(() => proc.child.kill('SIGKILL'));
   const { proxy, healthPort } = (await proc.waitFor('listening')) as { proxy: string; healthPort: number };
   return { proc, proxyPort: Number(proxy.split(':').pop()), healthPort };

@@ -43,6 +43,6 @@ describe('idle timeout', () => {
     client.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
     await closed(client);
 
-    expect(received).toBe('tick\n'.repeat(11) + 'done\n');
+    expect(received).toBe(`${'tick\n'.repeat(11)}done\n`);
   });
 });

@@ -2,7 +2,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { ambassador, namedUpstream, request } from './helpers';
+import { ambassador, ambassadorEnv, namedUpstream, request } from './helpers';
 
 /** An address of this machine that is not loopback, if it has one. */
 const externalIp = Object.values(os.networkInterfaces())
@@ -21,16 +21,7 @@ function connects(host: string, port: number): Promise<boolean> {
 }
 
 describe('listening address', () => {
-  const env = (upstreamPort: number) => ({
-    LISTEN_HOST: '127.0.0.1',
-    LISTEN_PORT: '0',
-    HEALTH_PORT: '0',
-    UPSTREAMS: `127.0.0.1:${upstreamPort}`,
-    CONNECT_TIMEOUT_MS: '1000',
-    IDLE_TIMEOUT_MS: '5000',
-    RETRY_AFTER_MS: '2000',
-    DNS_REFRESH_MS: '5000',
-  });
+  const env = (upstreamPort: number) => ambassadorEnv(`127.0.0.1:${upstreamPort}`);
 
   it('binds the proxy to LISTEN_HOST and the health endpoint to all interfaces', async () => {
     const amb = await ambassador(readConfig(env(await namedUpstream('primary'))));

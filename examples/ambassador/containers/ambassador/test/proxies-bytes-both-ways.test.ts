@@ -28,6 +28,34 @@ describe('proxying', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ path: '/early', body: 'sent at once' });
   });
 
+  it('forwards a 16 MiB request in full, in order, to an upstream that reads it slowly before answering', async () => {
+    const size = 16 * 1024 * 1024;
+    const payload = Buffer.alloc(size);
+    for (let i = 0; i < size; i += 4) payload.writeUInt32LE(i, i); // every offset says where it belongs
+    const upstream = net.createServer({ allowHalfOpen: true }, (socket) => {
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        // A slow reader: the request backs up in the proxy, which must wait, not buffer it all.
+        socket.pause();
+        setTimeout(() => socket.resume(), 1);
+      });
+      socket.on('end', () =>
+        socket.end(Buffer.concat(chunks).equals(payload) ? 'same bytes' : `different bytes (${Buffer.concat(chunks).length})`),
+      );
+    });
+    const amb = await ambassador(testConfig([address(await listen(upstream))], { replayBufferBytes: 64 * 1024 }));
+
+    const client = net.connect({ host: '127.0.0.1', port: amb.proxy.port, allowHalfOpen: true });
+    client.end(payload);
+    let answer = '';
+    client.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+    await new Promise((resolve) => client.on('end', resolve));
+    client.destroy();
+
+    expect(answer).toBe('same bytes');
+  }, 60_000);
+
   it('passes a half-close on and still delivers a large answer in full, leaving no socket open', async () => {
     const size = 8 * 1024 * 1024;
     const payload = Buffer.alloc(size, 'x');

@@ -51,6 +51,14 @@ describe('ambassador process on SIGTERM', () => {
     expect(await proc.exited).toBe(0);
     expect(Date.now() - secondAt).toBeLessThan(2000); // not the 10 s window
     expect(await openClosed).toBeLessThan(2000);
-    expect(proc.lines.map((l) => l.event)).toEqual(['listening', 'upstream_up', 'stopping', 'stopping_now', 'proxy_closed', 'connections_cut', 'stopped']);
+    expect(proc.lines.map((l) => l.event)).toEqual([
+      'listening',
+      'upstream_up',
+      'stopping',
+      'stopping_now',
+      'proxy_closed',
+      'connections_cut',
+      'stopped',
+    ]);
   });
 });

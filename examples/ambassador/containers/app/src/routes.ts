@@ -30,8 +30,7 @@ export function appRoutes({ config, status, isReady }: RouteContext): Routes {
     // dependency would get the container restarted.
     '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
     // Readiness: 503 while draining, so the Service stops sending new requests here.
-    '/readyz': (_req, res) =>
-      isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' }),
+    '/readyz': (_req, res) => (isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' })),
     '/status': (_req, res) => sendJson(res, 200, status.report(config.serviceName, isReady())),
   };
   const upstream = config.upstream;

@@ -15,8 +15,7 @@ export function readConfig(env: NodeJS.ProcessEnv): UpstreamConfig {
   return {
     port: integer(env, 'PORT', 0, 65535),
     name: required(env, 'UPSTREAM_NAME'),
-    shutdownDrainMs:
-      env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { readConfig } from './config';
 import { exitAfterFlush, log } from './log';
-import { createUpstreamServer } from './server';
-import { closeGracefully, onTermination } from './shutdown';
+import { closeGracefully, createUpstreamServer } from './server';
+import { onTermination } from './shutdown';
 
 function main(): void {
   const config = readConfig(process.env);

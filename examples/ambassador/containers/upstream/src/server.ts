@@ -30,3 +30,21 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
+
+/**
+ * Stops an HTTP server the way Kubernetes expects after SIGTERM: refuse new connections,
+ * let requests in flight finish, and cut what is left after `drainMs` so the pod stops
+ * before the kubelet's SIGKILL.
+ */
+export function closeGracefully(server: http.Server, drainMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const cutOff = setTimeout(() => server.closeAllConnections(), drainMs);
+    cutOff.unref();
+    server.close(() => {
+      clearTimeout(cutOff);
+      resolve();
+    });
+    // Idle keep-alive connections would otherwise hold close() open until they time out.
+    server.closeIdleConnections();
+  });
+}

@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { startBundled } from './bundled-process';
+import { startBundled } from '../../../test-support/bundled-process';
+
+const ENTRY = new URL('../src/index.ts', import.meta.url);
 
 /** Sends all of a GET but its last blank line: the request has begun, not ended. */
 async function beginGet(port: number, path: string): Promise<{ finish(): Promise<string> }> {
@@ -22,7 +24,7 @@ async function beginGet(port: number, path: string): Promise<{ finish(): Promise
 
 describe('upstream readiness', () => {
   it('answers /readyz 200 while serving and 503 once SIGTERM came, while /healthz stays 200', async () => {
-    const proc = await startBundled({ PORT: '0', UPSTREAM_NAME: 'primary', SHUTDOWN_DRAIN_MS: '5000' });
+    const proc = await startBundled(ENTRY, { PORT: '0', UPSTREAM_NAME: 'primary', SHUTDOWN_DRAIN_MS: '5000' });
     try {
       const { port } = (await proc.waitFor('listening')) as { port: number };
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);

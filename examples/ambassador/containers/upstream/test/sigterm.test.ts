@@ -1,10 +1,12 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startBundled } from './bundled-process';
+import { startBundled } from '../../../test-support/bundled-process';
+
+const ENTRY = new URL('../src/index.ts', import.meta.url);
 
 describe('upstream process', () => {
   it('serves, then exits 0 soon after SIGTERM even with an idle keep-alive connection open', async () => {
-    const proc = await startBundled({ PORT: '0', UPSTREAM_NAME: 'primary', SHUTDOWN_DRAIN_MS: '10000' });
+    const proc = await startBundled(ENTRY, { PORT: '0', UPSTREAM_NAME: 'primary', SHUTDOWN_DRAIN_MS: '10000' });
     try {
       const { port } = (await proc.waitFor('listening')) as { port: number };
       const agent = new http.Agent({ keepAlive: true });
@@ -12,7 +14,10 @@ describe('upstream process', () => {
         http
           .get({ host: '127.0.0.1', port, path: '/', agent }, (res) => {
             let text = '';
-            res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve(text));
+            res
+              .setEncoding('utf8')
+              .on('data', (c: string) => (text += c))
+              .on('end', () => resolve(text));
           })
           .on('error', reject);
       });

@@ -53,6 +53,20 @@ export class BatchBuffer {
     }
   }
 
+  /** Appends a whole number in decimal: a line's offset, written without making a string. */
+  appendInteger(value: number): void {
+    // Multiplications and exact divisions: Math.floor of a division per digit showed in profiles.
+    let digits = 1;
+    for (let power = 10; power <= value; power *= 10) digits++;
+    const at = this.outputStart + this.length;
+    for (let k = digits - 1, rest = value; k >= 0; k--) {
+      const digit = rest % 10;
+      this.bytes[at + k] = 0x30 + digit;
+      rest = (rest - digit) / 10;
+    }
+    this.length += digits;
+  }
+
   /** Appends text as UTF-8 if it fits; returns false (appending nothing) if not. */
   appendString(text: string): boolean {
     if (Buffer.byteLength(text) > this.room) return false;

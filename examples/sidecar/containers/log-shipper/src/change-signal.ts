@@ -1,20 +1,27 @@
 import { type FSWatcher, watch } from 'node:fs';
 
 /**
- * Wakes the shipper as soon as anything in the log's folder changes (inotify, as `tail -F`
- * does), so lines go out at once instead of at the next poll. Polling stays the fallback:
- * on network and some shared volumes no event ever comes, and watching can fail (inotify
- * limits), in which case this only waits.
+ * Wakes the shipper as soon as one of the log's files changes (inotify, as `tail -F`
+ * does), so lines go out at once instead of at the next poll. Changes to other files in
+ * the folder (the shipper's own state file, anything else) are ignored: waking for them
+ * would spin the shipper at full speed while another file is written often. Polling stays
+ * the fallback: on network and some shared volumes no event ever comes, and watching can
+ * fail (inotify limits), in which case this only waits.
  */
 export class ChangeSignal {
   private watcher?: FSWatcher;
   private changed = false;
   private wake?: () => void;
+  /** How many changes woke (or would have woken) the shipper: for tests. */
+  wakeups = 0;
 
-  constructor(dir: string, onError: (err: Error) => void) {
+  constructor(dir: string, isWatched: (name: string) => boolean, onError: (err: Error) => void) {
     try {
       // Not persistent: it never keeps the process alive by itself.
-      this.watcher = watch(dir, { persistent: false }, () => this.notify());
+      this.watcher = watch(dir, { persistent: false }, (_event, name) => {
+        // No name given (some platforms): take it as a change of ours, to be safe.
+        if (name === null || isWatched(name.toString())) this.notify();
+      });
       this.watcher.on('error', (err) => {
         onError(err);
         this.close();
@@ -26,6 +33,7 @@ export class ChangeSignal {
 
   /** Signals a change by hand: ends the current wait. */
   notify(): void {
+    this.wakeups += 1;
     this.changed = true;
     this.wake?.();
   }

@@ -1,23 +1,23 @@
-import { loadConfig } from './config';
+import { readConfig } from './config';
 import { log } from './log';
 import { Shipper } from './shipper';
+import { onTermination } from './shutdown';
 import { streamSink } from './stream-sink';
 
 function main(): void {
-  const config = loadConfig(process.env);
+  const config = readConfig(process.env);
   const shipper = new Shipper({ ...config, write: streamSink(process.stdout), log });
-  log('info', 'starting', { logFile: config.logFile, offsetFile: config.offsetFile });
+  log('info', 'starting', { logFile: config.logFile, rotatedFiles: config.rotatedFiles, offsetFile: config.offsetFile });
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    // SIGTERM from the kubelet and Ctrl-C in `npm run dev` may both arrive: stop once.
-    if (stopping) return;
-    stopping = true;
-    log('info', 'stopping', { signal, quietMs: config.shutdownQuietMs });
-    void shipper.stop();
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // Ship what is left, then exit. A second signal changes nothing: Ctrl-C in `npm run dev`
+  // reaches this process and the runner, which then sends its own SIGTERM.
+  onTermination(
+    (signal) => {
+      log('info', 'stopping', { signal, quietMs: config.shutdownQuietMs });
+      void shipper.stop();
+    },
+    () => {},
+  );
   // Nobody reads our output any more (EPIPE): stop rather than ship into the void.
   process.stdout.on('error', (err) => {
     log('error', 'stdout failed', { error: err.message });

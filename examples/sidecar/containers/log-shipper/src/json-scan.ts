@@ -23,13 +23,13 @@ const ZERO = 0x30;
 const NINE = 0x39;
 /** Deeper values are left to JSON.parse: keeps the recursion short. */
 const MAX_DEPTH = 32;
-/** The key the shipper adds: a line that has its own takes the slow path, which replaces it. */
-const SOURCE_KEY = Buffer.from('source');
+/** The keys the shipper adds: a line that has one of its own takes the slow path, which replaces it. */
+const RESERVED_KEYS = ['source', 'fileId', 'offset'].map((key) => Buffer.from(key));
 
 /**
- * If `bytes[start]` opens a JSON object that has at least one member and no top-level
- * "source" key, returns the index just past its closing brace (scanning no further than
- * `end`); otherwise -1.
+ * If `bytes[start]` opens a JSON object that has at least one member and none of the
+ * shipper's own keys ("source", "fileId", "offset") at its top level, returns the index
+ * just past its closing brace (scanning no further than `end`); otherwise -1.
  */
 export function scanTaggableObject(bytes: Uint8Array, start: number, end: number): number {
   return bytes[start] === OPEN_BRACE ? scanObject(bytes, start, end, 0) : -1;
@@ -45,10 +45,16 @@ export function skipSpace(bytes: Uint8Array, i: number, end: number): number {
   return i;
 }
 
-function isSourceKey(bytes: Uint8Array, from: number, to: number): boolean {
-  if (to - from !== SOURCE_KEY.length) return false;
-  for (let k = 0; k < SOURCE_KEY.length; k++) if (bytes[from + k] !== SOURCE_KEY[k]) return false;
-  return true;
+// A plain loop, not RESERVED_KEYS.some(...): a closure made for every key of every line kept the garbage collector busy.
+function isReservedKey(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let r = 0; r < RESERVED_KEYS.length; r++) {
+    const key = RESERVED_KEYS[r];
+    if (to - from !== key.length) continue;
+    let k = 0;
+    while (k < key.length && bytes[from + k] === key[k]) k++;
+    if (k === key.length) return true;
+  }
+  return false;
 }
 
 function scanValue(bytes: Uint8Array, i: number, end: number, depth: number): number {
@@ -64,7 +70,7 @@ function scanValue(bytes: Uint8Array, i: number, end: number, depth: number): nu
   return -1;
 }
 
-/** Depth 0 is the line itself: not empty, and no "source" key (spelled plainly). */
+/** Depth 0 is the line itself: not empty, and none of the reserved keys (spelled plainly). */
 function scanObject(bytes: Uint8Array, i: number, end: number, depth: number): number {
   const top = depth === 0;
   i = skipSpace(bytes, i + 1, end);
@@ -72,7 +78,7 @@ function scanObject(bytes: Uint8Array, i: number, end: number, depth: number): n
   for (;;) {
     if (i >= end || bytes[i] !== QUOTE) return -1;
     const keyEnd = scanString(bytes, i, end, !top);
-    if (keyEnd < 0 || (top && isSourceKey(bytes, i + 1, keyEnd - 1))) return -1;
+    if (keyEnd < 0 || (top && isReservedKey(bytes, i + 1, keyEnd - 1))) return -1;
     i = skipSpace(bytes, keyEnd, end);
     if (i >= end || bytes[i] !== COLON) return -1;
     i = scanValue(bytes, skipSpace(bytes, i + 1, end), end, depth + 1);
@@ -102,7 +108,7 @@ function scanArray(bytes: Uint8Array, i: number, end: number, depth: number): nu
 /**
  * A string of printable ASCII and escapes, from its opening quote; returns the index past
  * the closing quote. With `escapes` false, a backslash gives -1 (for top-level keys: one
- * could spell "source").
+ * could spell a reserved key).
  */
 function scanString(bytes: Uint8Array, i: number, end: number, escapes: boolean): number {
   i++;

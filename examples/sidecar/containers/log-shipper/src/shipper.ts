@@ -1,76 +1,91 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { batchFormatter } from './format-line';
-import { OffsetStore } from './offset-store';
 import { BatchBuffer } from './batch-buffer';
 import { ChangeSignal } from './change-signal';
+import { readFirstLine, sameStart, startsWith } from './fingerprint';
+import { truncatedRecord } from './format-line';
+import { LastRun } from './last-run';
+import { findLogFiles, isLogFileName, logFileNames } from './log-files';
+import { PositionStore, type SavedPosition } from './position-store';
+import { forget, identify, positionOf, resume, tracked, type TrackedFile } from './tracked-file';
 
 export interface ShipperOptions {
   logFile: string;
+  /** How many rotated files the app keeps (`<logFile>.1` .. `.N`); also how many deleted ones the shipper may hold. */
+  rotatedFiles: number;
   offsetFile: string;
   /** How long to wait for more when there is nothing to read, if no change is signalled first. */
   pollIntervalMs: number;
   shutdownQuietMs: number;
+  /** The longest line shipped whole; a longer one is shipped as its beginning, marked truncated. */
+  maxLineBytes: number;
   /**
    * Takes a batch of output lines (each ending in "\n"); resolves once it has taken them.
    * The shipper then reuses the buffer: copy it to keep it.
    */
   write: (chunk: Buffer) => Promise<void> | void;
-  /** Diagnostics (following, rotated, truncated...); silent by default. */
+  /** Diagnostics (following, rotated, truncated, lost...); silent by default. */
   log?: (level: 'info' | 'warn', event: string, fields?: Record<string, unknown>) => void;
   /** Clock in milliseconds, for the quiet period after stop(). */
   now?: () => number;
 }
 
-/** The file being read. `offset` is where the next unshipped line starts. */
-interface OpenFile {
-  path: string;
-  fd: number;
-  inode: number;
-  offset: number;
-  /** Bytes after the last newline (a line still being written), kept at the front of the batch's input. */
-  pending: number;
-}
-
 const NEWLINE = 0x0a;
-/**
- * Read at a time: few reads, writes and offset saves, and bounded memory. Also the longest
- * line held whole: a longer "line" is shipped in pieces, so a runaway line cannot eat the memory.
- */
-const INPUT_BYTES = 1024 * 1024;
-/**
- * Output room: any one line must fit, and a malformed line can grow 6x when wrapped as a
- * JSON string (a control character becomes \u0000); the usual line grows by the prefix only.
- */
-const OUTPUT_BYTES = 6 * INPUT_BYTES + 64 * 1024;
-/** Written once this much output is ready, so a batch stays about the size of its input. */
-const FLUSH_BYTES = INPUT_BYTES;
+/** How many times a look is repeated at once while files of the last run are still unaccounted for. */
+const LOOKS_AGAIN_FOR_LAST_RUN = 10;
 
 /**
- * Follows a log file like `tail -F` and ships each line exactly once: across rotation by
- * rename (finishes the old file, then starts the new one at 0), truncation (starts again
- * at 0) and restarts (resumes at the saved offset). Woken by fs.watch where it works,
- * and polls too, as fs.watch misses changes on network and some shared volumes.
+ * Follows a log and its rotated files and ships each line, oldest file first.
  *
- * File access is synchronous on purpose: local reads are fast, this process has nothing
- * else to do meanwhile, and it keeps the steps in plain order. Only output and idle
- * waiting are asynchronous.
+ * The guarantee: a line is shipped at least once if it is still on disk when the shipper
+ * looks, that is, unless the app rotates it away (past its ROTATED_FILES kept files) before
+ * a running shipper has seen its file, or while no shipper runs. Once seen, a file is held
+ * open, so even deleted it is read to its end (up to ROTATED_FILES such files). After a
+ * SIGKILL at most the batch being written is shipped again (one read of one file, at most
+ * MAX_LINE_BYTES of output), each repeated record with the same fileId and offset as the
+ * first time: a consumer that keeps the (fileId, offset) pairs it has seen drops them.
+ * After a SIGTERM nothing repeats. Lost lines are never silent: a warning on stderr says
+ * which file and at least how many bytes, or that files rotated away while the shipper was
+ * down may have left no trace. A line longer than MAX_LINE_BYTES is shipped once as its
+ * beginning, marked `truncated: true`.
+ *
+ * - Files are known by a fingerprint of their first line plus device and inode
+ *   (fingerprint.ts), and the shipper keeps the position of every file it has not finished
+ *   (position-store.ts), saved only after stdout has taken the batch. So a restart picks up
+ *   every rotated file still on disk where it stopped (last-run.ts), and a new file that
+ *   got an old file's inode number starts at 0.
+ * - Copytruncate: a copy of the file being read is held in reserve; when the file is
+ *   truncated, the rest is read from the copy. Lines written between the copy and the
+ *   truncation exist nowhere else and are lost, as with any copytruncate.
+ *
+ * Woken by fs.watch for the log's own files where it works, and polls too, as fs.watch
+ * misses changes on network and some shared volumes. File access is synchronous on
+ * purpose: local reads are fast and it keeps the steps in plain order; only output and
+ * idle waiting are asynchronous.
  */
 export class Shipper {
-  private readonly batch = new BatchBuffer(INPUT_BYTES, OUTPUT_BYTES, FLUSH_BYTES);
-  private readonly format: ReturnType<typeof batchFormatter>;
-  private readonly offsets: OffsetStore;
+  private readonly batch: BatchBuffer;
+  private readonly positions: PositionStore;
+  private readonly names: string[];
+  private readonly source: string;
   private readonly log: NonNullable<ShipperOptions['log']>;
   private readonly now: () => number;
-  private file?: OpenFile;
+  /** Every file held open, oldest first. */
+  private files: TrackedFile[] = [];
+  /** Positions saved by the last run and not yet matched to a file. */
+  private lastRun = new LastRun([]);
   private changes?: ChangeSignal;
   private stopRequested = false;
   private lastActivity = 0;
   private running?: Promise<void>;
 
   constructor(private readonly options: ShipperOptions) {
-    this.offsets = new OffsetStore(options.offsetFile);
-    this.format = batchFormatter(basename(options.logFile));
+    const { maxLineBytes } = options;
+    // A malformed line can grow 6x when wrapped as a JSON string (a control character becomes \u0000).
+    this.batch = new BatchBuffer(maxLineBytes, 6 * maxLineBytes + 64 * 1024, maxLineBytes);
+    this.positions = new PositionStore(options.offsetFile);
+    this.names = logFileNames(options.logFile, options.rotatedFiles);
+    this.source = basename(options.logFile);
     this.log = options.log ?? (() => {});
     this.now = options.now ?? Date.now;
   }
@@ -81,7 +96,7 @@ export class Shipper {
     return this.running;
   }
 
-  /** Keeps shipping until the file has been quiet for shutdownQuietMs, then finishes. */
+  /** Keeps shipping until the files have been quiet for shutdownQuietMs, then finishes. */
   stop(): Promise<void> {
     this.stopRequested = true;
     // Quiet counts from now: the app may still be writing as it drains.
@@ -91,15 +106,14 @@ export class Shipper {
   }
 
   private async run(): Promise<void> {
-    const changes = new ChangeSignal(dirname(this.options.logFile), (err) =>
+    const changes = new ChangeSignal(dirname(this.options.logFile), isLogFileName(this.names), (err) =>
       this.log('warn', 'cannot watch the log folder, polling only', { error: err.message }),
     );
     this.changes = changes;
-    this.resume();
+    this.lastRun = new LastRun(this.positions.load());
+    this.look();
     for (;;) {
-      const progressed = this.file
-        ? (await this.readBatch()) > 0 || (await this.followFileChanges())
-        : this.openLogFile();
+      const progressed = (await this.shipNextBatch()) || this.look();
       if (progressed) {
         this.lastActivity = this.now();
         continue; // no sleeping while there is data
@@ -113,159 +127,236 @@ export class Shipper {
       if (quietLeft <= 0) break;
       await changes.wait(Math.min(poll, quietLeft)); // look again when the quiet period would end
     }
+    // The app has stopped: its unfinished last lines are shipped as they are.
+    for (const file of this.readable()) while ((await this.readBatch(file, true)) > 0);
     changes.close();
-    await this.closeFile();
-    this.offsets.close();
+    for (const file of this.files) closeSync(file.fd);
+    this.positions.close();
     this.log('info', 'stopped');
   }
 
-  /** Picks up where the last run stopped: in the log file, or in its rotated copy. */
-  private resume(): void {
-    const saved = this.offsets.load();
-    if (!saved) return;
-    // The file may have been rotated to .1 while we were down: then finish that one first.
-    for (const path of [this.options.logFile, `${this.options.logFile}.1`]) {
-      const fd = openIfExists(path);
-      if (fd === undefined) continue;
-      const { ino, size } = fstatSync(fd);
-      if (ino === saved.inode) {
-        this.adopt(path, fd, ino, saved.offset <= size ? saved.offset : 0);
-        return;
-      }
-      closeSync(fd);
-    }
-    this.log('warn', 'saved offset matches no file, starting at the beginning', { ...saved });
+  /** The files to read, oldest first: all but copies held in reserve and finished ones. */
+  private readable(): TrackedFile[] {
+    return this.files.filter((file) => !file.copyOf && !file.done);
   }
 
-  private openLogFile(): boolean {
-    const fd = openIfExists(this.options.logFile);
-    if (fd === undefined) return false; // not created yet: wait for it
-    this.adopt(this.options.logFile, fd, fstatSync(fd).ino, 0);
-    return true;
-  }
-
-  private adopt(path: string, fd: number, inode: number, offset: number): void {
-    this.file = { path, fd, inode, offset, pending: 0 };
-    this.log('info', 'following', { path, inode, offset });
-  }
-
-  /**
-   * Reads what is there, up to INPUT_BYTES, and ships its complete lines (one write and one
-   * offset save, unless the output fills up). Returns the bytes read: 0 at the end.
-   */
-  private async readBatch(): Promise<number> {
-    const file = this.file!;
-    const input = this.batch.input;
-    const n = readSync(file.fd, input, file.pending, input.length - file.pending, file.offset + file.pending);
-    if (n === 0) return 0;
-    const filled = file.pending + n;
-    let end = input.lastIndexOf(NEWLINE, filled - 1) + 1; // 0 when no line is complete yet
-    // A runaway line is shipped in pieces rather than held in memory.
-    if (end === 0 && filled === input.length) end = filled;
-    await this.shipLines(end);
-    this.batch.keepInput(end, filled);
-    file.pending = filled - end;
-    return n;
-  }
-
-  /** Formats and ships the lines in the batch's input up to `end`. */
-  private async shipLines(end: number): Promise<void> {
-    let start = 0;
-    while (start < end) {
-      const stopped = this.format(this.batch, start, end);
-      if (stopped === start && this.batch.length === 0) throw new Error('a line does not fit the output buffer');
-      await this.ship(stopped - start);
-      start = stopped;
-    }
-  }
-
-  /** Writes the formatted lines, then records that `bytes` more of the file are done. */
-  private async ship(bytes: number): Promise<void> {
-    if (this.batch.length > 0) {
-      await this.options.write(this.batch.output());
-      this.batch.clear();
-    }
-    const file = this.file!;
-    file.offset += bytes;
-    this.offsets.save({ inode: file.inode, offset: file.offset });
-  }
-
-  /** Ships the unfinished last line as it is: at shutdown, or when a rotated file ends without one. */
-  private async shipPartial(): Promise<void> {
-    const file = this.file!;
-    const end = file.pending;
-    if (end === 0) return;
-    file.pending = 0;
-    await this.shipLines(end);
-  }
-
-  /** At the end of the file: was it rotated away or truncated? Returns true if so. */
-  private async followFileChanges(): Promise<boolean> {
-    const file = this.file!;
-    const current = statIfExists(this.options.logFile);
-    // Renamed away and the new file not there yet: keep the old one.
-    if (!current) return false;
-    if (current.ino !== file.inode) {
-      // Rotated: lines may have landed in the old file after our last read, so finish it first.
-      while ((await this.readBatch()) > 0);
-      this.log('info', 'rotated', { from: file.path, inode: file.inode });
-      // Looked for while the old file is still open, so its inode cannot be reused meanwhile.
-      const skipped = this.openSkippedFile(file);
-      await this.closeFile();
-      if (skipped) this.adopt(skipped.path, skipped.fd, skipped.inode, 0);
-      return true; // the next turn opens the new file at 0
-    }
-    if (current.size < file.offset + file.pending) {
-      // Truncated in place (copytruncate): the old content is gone, start again at 0.
-      await this.shipPartial();
-      file.offset = 0;
-      this.offsets.save({ inode: file.inode, offset: 0 });
-      this.log('info', 'truncated', { path: file.path });
-      return true;
+  /** Ships one batch from the oldest file that has new lines. Returns true if it did. */
+  private async shipNextBatch(): Promise<boolean> {
+    for (const file of this.readable()) {
+      const rotated = file.path !== this.options.logFile;
+      if ((await this.readBatch(file, rotated)) > 0) return true;
+      // A rotated file read to its end never grows again: on to the next one.
+      if (rotated) file.done = true;
     }
     return false;
   }
 
   /**
-   * If the log rotated twice between two looks, the file in between is now `.1` and was
-   * never read. Returns it, open, so it is shipped before the newest one. It is not the
-   * old file itself, and was written after it (so not an older, already shipped one).
+   * Reads from the file's position and ships the complete lines (and, if `final`, an
+   * unfinished last one). Returns how many bytes of the file are done: 0 if none.
    */
-  private openSkippedFile(old: OpenFile): { path: string; fd: number; inode: number } | undefined {
-    const path = `${this.options.logFile}.1`;
-    const fd = openIfExists(path);
-    if (fd === undefined) return undefined;
-    const candidate = fstatSync(fd);
-    if (candidate.ino === old.inode || candidate.mtimeMs < fstatSync(old.fd).mtimeMs) {
-      closeSync(fd);
-      return undefined;
+  private async readBatch(file: TrackedFile, final: boolean): Promise<number> {
+    const input = this.batch.input;
+    const n = readSync(file.fd, input, 0, input.length, file.offset);
+    if (n === 0) return 0;
+    file.seenSize = Math.max(file.seenSize, file.offset + n);
+    if (!file.firstLine) {
+      const firstLine = readFirstLine(file.fd, final);
+      if (!firstLine) return 0; // its first line is still being written
+      identify(file, firstLine, this.source);
     }
-    this.log('warn', 'the log rotated twice between two looks; shipping the file in between', { path, inode: candidate.ino });
-    return { path, fd, inode: candidate.ino };
+    if (!startsWith(file.fd, file.firstLine!)) {
+      // Truncated and written again since: what was just read may be the new content.
+      this.truncated(file);
+      return 1;
+    }
+    const base = file.offset;
+    let start = 0;
+    if (file.skippingLongLine) {
+      const newline = input.subarray(0, n).indexOf(NEWLINE);
+      start = newline === -1 ? n : newline + 1;
+      file.skippingLongLine = newline === -1;
+    }
+    let end = input.subarray(0, n).lastIndexOf(NEWLINE) + 1;
+    // The unfinished last line goes out only at the file's end: a read that filled the buffer
+    // ended inside the file, and its last line goes on in the next read.
+    if (final && n < input.length) end = n;
+    if (end <= start) {
+      if (start === 0 && n === input.length) return this.shipLongLine(file, n);
+      if (start > 0) this.advance(file, base + start);
+      return start;
+    }
+    if (start > 0) this.advance(file, base + start);
+    while (start < end) {
+      const stopped = file.format!(this.batch, start, end, base);
+      if (stopped === start && this.batch.length === 0) throw new Error('a line does not fit the output buffer');
+      await this.writeOutput();
+      this.advance(file, base + stopped);
+      start = stopped;
+    }
+    return end;
   }
 
-  private async closeFile(): Promise<void> {
-    if (!this.file) return;
-    await this.shipPartial();
-    closeSync(this.file.fd);
-    this.file = undefined;
+  /** A line longer than maxLineBytes: its beginning as one record marked truncated; the rest is skipped. */
+  private async shipLongLine(file: TrackedFile, n: number): Promise<number> {
+    const beginning = this.batch.input.toString('utf8', 0, n);
+    this.log('warn', 'line longer than MAX_LINE_BYTES, shipped truncated', { path: file.path, fileId: file.fileId, offset: file.offset });
+    this.batch.appendString(`${truncatedRecord({ source: this.source, fileId: file.fileId! }, file.offset, beginning)}\n`);
+    await this.writeOutput();
+    file.skippingLongLine = true;
+    this.advance(file, file.offset + n);
+    return n;
   }
-}
 
-function openIfExists(path: string): number | undefined {
-  try {
-    return openSync(path, 'r');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+  /** Writes the formatted lines. While stdout is slow, keeps looking for new files so none is deleted unseen. */
+  private async writeOutput(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const looking = setInterval(() => this.findNewFiles(), this.options.pollIntervalMs);
+    try {
+      await this.options.write(this.batch.output());
+    } finally {
+      clearInterval(looking);
+    }
+    this.batch.clear();
   }
-}
 
-function statIfExists(path: string) {
-  try {
-    return statSync(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+  /** Records that the file is done up to `offset`: only ever after the lines before it were written. */
+  private advance(file: TrackedFile, offset: number): void {
+    file.offset = offset;
+    this.savePositions();
+  }
+
+  private savePositions(): void {
+    const held = this.files.map(positionOf).filter((position) => position !== undefined);
+    this.positions.save([...this.lastRun.positions(), ...held]);
+  }
+
+  /**
+   * Looks at the log's files: opens new ones, notices truncation, lets go of files that are
+   * finished and deleted, and of deleted ones beyond what it may hold. Returns true if
+   * anything changed.
+   */
+  private look(): boolean {
+    let changed = this.findNewFiles();
+    this.reportGoneSinceLastRun();
+    for (const file of [...this.files]) {
+      const { size, nlink } = fstatSync(file.fd);
+      file.seenSize = Math.max(file.seenSize, size);
+      if (file.firstLine && (size < file.offset || !startsWith(file.fd, file.firstLine))) {
+        this.truncated(file);
+        changed = true;
+      } else if (file.done && file.copyOf === undefined && file.path === undefined && nlink === 0) {
+        this.letGo(file);
+      } else if (file.done && size > file.offset) {
+        file.done = false; // a writer still had it open after the rotation
+        changed = true;
+      }
+    }
+    // Deleted files not read yet are held, but no more of them than the app keeps rotated files.
+    const held = this.files.filter((file) => file.path === undefined && !file.done && !file.copyOf);
+    for (const file of held.slice(0, Math.max(0, held.length - this.options.rotatedFiles))) {
+      this.log('warn', 'lines lost: too far behind, letting go of a deleted file not yet read', {
+        fileId: file.fileId,
+        bytesSkipped: file.seenSize - file.offset,
+      });
+      this.letGo(file);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Opens the log's files not held yet, oldest first. Returns true if there were any. */
+  private findNewFiles(): boolean {
+    const found = findLogFiles(this.names, (dev, ino) => this.files.some((file) => file.dev === dev && file.ino === ino));
+    const fresh: TrackedFile[] = [];
+    for (const file of found) {
+      if (file.fd === undefined) this.files.find(({ dev, ino }) => file.dev === dev && file.ino === ino)!.path = file.path;
+      else fresh.push(tracked({ ...file, fd: file.fd }));
+    }
+    for (const file of this.files) {
+      if (!found.some(({ dev, ino }) => file.dev === dev && file.ino === ino)) file.path = undefined;
+    }
+    // Newest first, so that of a file and its copy the live one is the one read.
+    for (const file of [...fresh].reverse()) this.place(file);
+    this.files.push(...fresh);
+    if (fresh.length > 0) this.savePositions();
+    return fresh.length > 0;
+  }
+
+  /** Decides where to start in a newly opened file. */
+  private place(file: TrackedFile): void {
+    const firstLine = readFirstLine(file.fd, file.path !== this.options.logFile);
+    if (firstLine) identify(file, firstLine, this.source);
+    const exact = this.takeSaved((s) => s.fileId === file.fileId && s.dev === file.dev && s.ino === file.ino);
+    const original = !exact && this.originalOf(file);
+    const moved = !exact && !original && this.takeSaved((s) => s.fileId === file.fileId);
+    if (original) file.copyOf = original;
+    else if (exact || moved) resume(file, (exact || moved) as SavedPosition);
+    this.log('info', 'following', {
+      path: file.path,
+      fileId: file.fileId,
+      offset: file.offset,
+      ...(original ? { copyOf: original.path } : {}),
+    });
+  }
+
+  /** The held file that `file` is a copy of (same first line, same bytes or the original since truncated). */
+  private originalOf(file: TrackedFile): TrackedFile | undefined {
+    if (!file.fileId) return undefined;
+    return this.files.find(
+      (other) =>
+        other !== file &&
+        !other.copyOf &&
+        other.fileId === file.fileId &&
+        (!startsWith(other.fd, other.firstLine!) || sameStart(other.fd, file.fd)),
+    );
+  }
+
+  /** Removes and returns the first position saved by the last run that `matches`. */
+  private takeSaved(matches: (saved: SavedPosition) => boolean): SavedPosition | undefined {
+    return this.lastRun.take(matches);
+  }
+
+  /** The file was truncated: the rest of its old lines come from its copy, if there is one. */
+  private truncated(file: TrackedFile): void {
+    this.findNewFiles(); // the copy may have been made since the last look
+    const copy = this.files.find((other) => other.copyOf === file);
+    const copySize = copy ? fstatSync(copy.fd).size : 0;
+    if (copy && !file.copyOf) {
+      // The copy holds the same lines at the same offsets: it takes up the position and is read before the new lines.
+      copy.copyOf = undefined;
+      resume(copy, positionOf(file)!);
+      copy.done = false;
+      this.files.splice(this.files.indexOf(copy), 1);
+      this.files.splice(this.files.indexOf(file), 0, copy);
+      this.log('info', 'truncated; reading the rest from its copy', { path: file.path, copy: copy.path, offset: file.offset });
+    }
+    const lost = file.copyOf || file.done ? 0 : file.seenSize - Math.max(file.offset, copySize);
+    if (lost > 0)
+      this.log('warn', 'lines lost: truncated before they were read', { path: file.path, fileId: file.fileId, bytesSkipped: lost });
+    forget(file);
+    this.savePositions();
+  }
+
+  private letGo(file: TrackedFile): void {
+    closeSync(file.fd);
+    this.files.splice(this.files.indexOf(file), 1);
+    this.savePositions();
+  }
+
+  /** Files of the last run that looks no longer find: what they held after their offset is lost. */
+  private reportGoneSinceLastRun(): void {
+    if (this.lastRun.positions().length === 0) return;
+    // Only after a restart, until every file of the last run is found or gone: cheap enough to
+    // look again at once, so that a file missed while the app renamed it is not taken for gone.
+    for (let again = 0; again < LOOKS_AGAIN_FOR_LAST_RUN && this.lastRun.positions().length > 0; again++) this.findNewFiles();
+    const gone = this.lastRun.missedByLook();
+    if (!gone) return;
+    for (const { fileId, size, offset } of gone.unread) {
+      // How much it grew while nobody looked is not known: at least what was seen.
+      this.log('warn', 'lines lost: a file was deleted before it was read to its end', { fileId, unreadBytesAtLeast: size - offset });
+    }
+    if (gone.noTrace) this.log('warn', 'lines may be lost: the files rotated away while the shipper was down left no trace', gone.noTrace);
+    this.savePositions();
   }
 }

@@ -3,6 +3,10 @@ import { BatchBuffer } from '../src/batch-buffer';
 import { batchFormatter, lineFormatter } from '../src/format-line';
 import { scanTaggableObject } from '../src/json-scan';
 
+const ORIGIN = { source: 'access.log', fileId: '0123456789abcdef' };
+/** Where the input starts in its file: offsets of a file several GiB long. */
+const BASE = 5_000_000_000;
+
 /** What the shipper prints for these lines: the byte path, as the shipper runs it. */
 function formatBatch(text: string | Buffer, outputBytes = 1024 * 1024): string {
   const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
@@ -10,7 +14,7 @@ function formatBatch(text: string | Buffer, outputBytes = 1024 * 1024): string {
   bytes.copy(batch.input);
   const out: string[] = [];
   for (let start = 0; start < bytes.length; ) {
-    const stopped = batchFormatter('access.log')(batch, start, bytes.length);
+    const stopped = batchFormatter(ORIGIN)(batch, start, bytes.length, BASE);
     out.push(batch.output().toString());
     batch.clear();
     start = stopped;
@@ -20,10 +24,15 @@ function formatBatch(text: string | Buffer, outputBytes = 1024 * 1024): string {
 
 /** What lineFormatter, JSON.parse and all, gives for the same lines. */
 function formatEachLine(text: string): string {
-  const format = lineFormatter('access.log');
+  const format = lineFormatter(ORIGIN);
+  let offset = BASE;
   return text
     .split('\n')
-    .map((line) => format(line))
+    .map((line) => {
+      const formatted = format(line, offset);
+      offset += Buffer.byteLength(line) + 1;
+      return formatted;
+    })
     .filter((line) => line !== undefined)
     .map((line) => `${line}\n`)
     .join('');
@@ -49,7 +58,34 @@ const SAMPLES = [
   '[1,2]',
   'plain text',
 ];
-const ALPHABET = ['{', '}', '[', ']', '"', ':', ',', '\\', 'u', '0', '1', '-', '.', 'e', '+', ' ', '\t', '\r', 'a', 't', 'n', '\u0001', '\u00e9', 'true', 'null', '"source"'];
+const ALPHABET = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ':',
+  ',',
+  '\\',
+  'u',
+  '0',
+  '1',
+  '-',
+  '.',
+  'e',
+  '+',
+  ' ',
+  '\t',
+  '\r',
+  'a',
+  't',
+  'n',
+  '\u0001',
+  '\u00e9',
+  'true',
+  'null',
+  '"source"',
+];
 
 describe('the fast path for JSON lines', () => {
   it('takes the common line, an ASCII JSON object, without JSON.parse', () => {
@@ -91,7 +127,8 @@ describe('the fast path for JSON lines', () => {
 
   it('handles a last line without its newline, and blank lines', () => {
     const text = '{"a":1}\n\n   \n{"b":2}';
-    expect(formatBatch(text)).toBe('{"source":"access.log","a":1}\n{"source":"access.log","b":2}\n');
+    const origin = '"source":"access.log","fileId":"0123456789abcdef"';
+    expect(formatBatch(text)).toBe(`{${origin},"offset":5000000000,"a":1}\n{${origin},"offset":5000000013,"b":2}\n`);
   });
 
   it('writes out a full batch and goes on where it stopped', () => {
@@ -103,6 +140,6 @@ describe('the fast path for JSON lines', () => {
   it('wraps a line of control characters, six times longer once escaped', () => {
     const line = '\u0001'.repeat(10_000);
     const formatted = formatBatch(`${line}\n`, 6 * 10_000 + 1024);
-    expect(JSON.parse(formatted)).toEqual({ source: 'access.log', message: line, malformed: true });
+    expect(JSON.parse(formatted)).toEqual({ ...ORIGIN, offset: BASE, message: line, malformed: true });
   });
 });

@@ -5,11 +5,13 @@ import { lineFormatter } from '../src/format-line';
 import { startShipper, tempDir, waitFor } from './helpers';
 
 describe('malformed and unusual lines', () => {
-  const format = lineFormatter('access.log');
+  const origin = { source: 'access.log', fileId: 'f' };
+  const format = (line: string) => lineFormatter(origin)(line, 7);
+  const tagged = { ...origin, offset: 7 };
 
   it('wraps a line that is not a JSON object, marked malformed', () => {
     for (const line of ['plain text', '{"broken":', '[1,2]', '42', '"just a string"', 'null']) {
-      expect(JSON.parse(format(line)!)).toEqual({ source: 'access.log', message: line, malformed: true });
+      expect(JSON.parse(format(line)!)).toEqual({ ...tagged, message: line, malformed: true });
     }
   });
 
@@ -19,14 +21,15 @@ describe('malformed and unusual lines', () => {
     expect(format('\r')).toBeUndefined();
   });
 
-  it('replaces a "source" the line already has', () => {
-    expect(JSON.parse(format('{"source":"theirs","a":1}')!)).toEqual({ source: 'access.log', a: 1 });
+  it('replaces a "source", "fileId" or "offset" the line already has', () => {
+    expect(JSON.parse(format('{"source":"theirs","a":1}')!)).toEqual({ ...tagged, a: 1 });
+    expect(JSON.parse(format('{"offset":-1,"fileId":"x","a":1}')!)).toEqual({ ...tagged, a: 1 });
   });
 
   it('handles an empty object, CRLF endings and surrounding spaces', () => {
-    expect(format('{}')).toBe('{"source":"access.log"}');
-    expect(JSON.parse(format('  {"a":1}\r')!)).toEqual({ source: 'access.log', a: 1 });
-    expect(JSON.parse(format('not json\r')!)).toEqual({ source: 'access.log', message: 'not json', malformed: true });
+    expect(format('{}')).toBe('{"source":"access.log","fileId":"f","offset":7}');
+    expect(JSON.parse(format('  {"a":1}\r')!)).toEqual({ ...tagged, a: 1 });
+    expect(JSON.parse(format('not json\r')!)).toEqual({ ...tagged, message: 'not json', malformed: true });
   });
 
   it('ships good and bad lines alike, in order, without stopping', async () => {
@@ -36,7 +39,7 @@ describe('malformed and unusual lines', () => {
     const { shipper, output } = startShipper(dir);
     await waitFor(() => output.lines().length === 4);
     await shipper.stop();
-    const lines = output.lines();
+    const lines = output.bodies();
     expect(lines[0]).toEqual({ source: 'access.log', n: 1 });
     expect(lines[1]).toMatchObject({ source: 'access.log', malformed: true });
     expect(lines[2]).toEqual({ source: 'access.log', message: '{"n":2', malformed: true });

@@ -1,7 +1,7 @@
-import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OffsetStore } from '../src/offset-store';
+import { PositionStore } from '../src/position-store';
 import { jsonLines, sleep, startShipper, tempDir, waitFor } from './helpers';
 
 describe('restart', () => {
@@ -44,22 +44,12 @@ describe('restart', () => {
     const dir = tempDir();
     const log = join(dir, 'access.log');
     writeFileSync(log, jsonLines(1, 3));
-    writeFileSync(join(dir, '.log-shipper.offset'), JSON.stringify({ inode: 1, offset: 20 }));
+    new PositionStore(join(dir, '.log-shipper.offset')).save([
+      { fileId: 'another', dev: 1, ino: 1, offset: 20, size: 20, skippingLongLine: false, done: false },
+    ]);
     const { shipper, output } = startShipper(dir);
     await waitFor(() => output.lines().length === 3);
     await shipper.stop();
     expect(output.lines().map((line) => line.n)).toEqual([1, 2, 3]);
-  });
-
-  it('keeps the offset file whole JSON from save to save, a shorter record over a longer one', () => {
-    const path = join(tempDir(), '.log-shipper.offset');
-    writeFileSync(path, JSON.stringify({ inode: 7, offset: 70 }));
-    const store = new OffsetStore(path);
-    expect(store.load()).toEqual({ inode: 7, offset: 70 }); // a file left by an earlier run
-    store.save({ inode: Number.MAX_SAFE_INTEGER, offset: Number.MAX_SAFE_INTEGER });
-    store.save({ inode: 1, offset: 2 });
-    store.close();
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ inode: 1, offset: 2 });
-    expect(new OffsetStore(path).load()).toEqual({ inode: 1, offset: 2 });
   });
 });

@@ -1,6 +1,7 @@
-import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PositionStore } from '../src/position-store';
 import { jsonLines, sleep, startShipper, tempDir, waitFor } from './helpers';
 
 describe('shipping lines', () => {
@@ -15,7 +16,11 @@ describe('shipping lines', () => {
     await waitFor(() => output.lines().length === 6);
     await shipper.stop();
     await done;
-    expect(output.lines()).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ source: 'access.log', n })));
+    expect(output.bodies()).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ source: 'access.log', n })));
+    // Each record says where it starts: the file's fingerprint and the byte offset.
+    const text = jsonLines(1, 6);
+    expect(output.lines().map((line) => line.offset)).toEqual([1, 2, 3, 4, 5, 6].map((n) => text.indexOf(`{"n":${n}}`)));
+    expect(new Set(output.lines().map((line) => line.fileId)).size).toBe(1);
   });
 
   it('ships a new line as soon as it is written, not at the next poll, where the folder can be watched', async () => {
@@ -43,7 +48,7 @@ describe('shipping lines', () => {
     appendFileSync(log, '"status":200}\n');
     await waitFor(() => output.lines().length === 1);
     await shipper.stop();
-    expect(output.lines()).toEqual([{ source: 'access.log', method: 'GET', status: 200 }]);
+    expect(output.bodies()).toEqual([{ source: 'access.log', method: 'GET', status: 200 }]);
   });
 
   it("keeps a JSON line's own text: no reordering, no rounding", async () => {
@@ -52,7 +57,9 @@ describe('shipping lines', () => {
     const { shipper, output } = startShipper(dir);
     await waitFor(() => output.chunks.length === 1);
     await shipper.stop();
-    expect(output.chunks).toEqual(['{"source":"access.log","z":1,"id":12345678901234567890,"a":[1.50]}\n']);
+    expect(output.chunks).toEqual([
+      `{"source":"access.log","fileId":"${output.lines()[0].fileId}","offset":0,"z":1,"id":12345678901234567890,"a":[1.50]}\n`,
+    ]);
   });
 
   it('batches many lines into few writes', async () => {
@@ -72,7 +79,9 @@ describe('shipping lines', () => {
     const { shipper, output } = startShipper(dir);
     await waitFor(() => output.lines().length === 5);
     await shipper.stop();
-    const saved = JSON.parse(readFileSync(join(dir, '.log-shipper.offset'), 'utf8'));
-    expect(saved).toEqual({ inode: statSync(log).ino, offset: statSync(log).size });
+    const saved = new PositionStore(join(dir, '.log-shipper.offset')).load();
+    expect(saved).toEqual([
+      expect.objectContaining({ fileId: output.lines()[0].fileId, ino: statSync(log).ino, offset: statSync(log).size }),
+    ]);
   });
 });

@@ -1,26 +1,9 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { jsonLines, sleep, tempDir, waitFor } from './helpers';
-
-/** Bundles src/index.ts as the project's build does (esbuild, cjs, node18). */
-async function bundle(): Promise<string> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'log-shipper-bundle-')), 'index.cjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    outfile,
-    logLevel: 'silent',
-  });
-  return outfile;
-}
+import { PositionStore } from '../src/position-store';
+import { bundle, jsonLines, parseLines, shipperEnv, sleep, tempDir, waitFor } from './helpers';
 
 describe('the built shipper on SIGTERM', () => {
   it('ships what is still written during the quiet period, the partial last line too, and exits 0', async () => {
@@ -30,7 +13,7 @@ describe('the built shipper on SIGTERM', () => {
     writeFileSync(log, jsonLines(1, 100));
     const script = await bundle();
     const child = spawn(process.execPath, [script], {
-      env: { PATH: process.env.PATH ?? '', LOG_FILE: log, OFFSET_FILE: offsetFile, POLL_INTERVAL_MS: '20', SHUTDOWN_QUIET_MS: '500' },
+      env: { PATH: process.env.PATH ?? '', ...shipperEnv(dir), POLL_INTERVAL_MS: '20', SHUTDOWN_QUIET_MS: '500' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -38,7 +21,7 @@ describe('the built shipper on SIGTERM', () => {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const shipped = () => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const shipped = () => parseLines(stdout).map(({ fileId, offset, ...body }) => body);
 
     try {
       await waitFor(() => shipped().length === 100);
@@ -52,8 +35,13 @@ describe('the built shipper on SIGTERM', () => {
       const lines = shipped();
       expect(lines.slice(0, 250)).toEqual(Array.from({ length: 250 }, (_, i) => ({ source: 'access.log', n: i + 1 })));
       expect(lines.slice(250)).toEqual([{ source: 'access.log', message: '{"n":251', malformed: true }]);
-      expect(JSON.parse(readFileSync(offsetFile, 'utf8'))).toEqual({ inode: statSync(log).ino, offset: statSync(log).size });
-      const events = stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line).event);
+      expect(new PositionStore(offsetFile).load()).toEqual([
+        expect.objectContaining({ ino: statSync(log).ino, offset: statSync(log).size }),
+      ]);
+      const events = stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).event);
       expect(events).toEqual(expect.arrayContaining(['starting', 'stopping', 'stopped']));
     } finally {
       child.kill('SIGKILL');
@@ -69,6 +57,10 @@ describe('the built shipper on SIGTERM', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     rmSync(join(script, '..'), { recursive: true, force: true });
     expect(code).toBe(1);
-    expect(JSON.parse(stderr.trim())).toMatchObject({ level: 'error', event: 'failed', error: expect.stringMatching(/LOG_FILE is not set/) });
+    expect(JSON.parse(stderr.trim())).toMatchObject({
+      level: 'error',
+      event: 'failed',
+      error: expect.stringMatching(/LOG_FILE is not set/),
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** One line of the access log, as the log-shipper sidecar reads it. */
@@ -13,9 +13,10 @@ export interface AccessLogEntry {
 }
 
 /**
- * Appends one JSON line per request to a file, rotating by size: when the next line would
- * make the file larger than `maxBytes`, it is renamed to `<path>.1` (replacing the older
- * one) and a fresh file is started. The shipper follows that rename.
+ * Appends one JSON line per request to a file, rotating by size as logrotate does: when the
+ * next line would make the file larger than `maxBytes`, `<path>.N` is deleted, each
+ * `<path>.K` becomes `<path>.K+1`, the file becomes `<path>.1` and a fresh file is started.
+ * The `keep` rotated files are what lets a shipper that was down or behind catch up.
  */
 export class AccessLog {
   private fd = -1;
@@ -24,6 +25,8 @@ export class AccessLog {
   constructor(
     readonly path: string,
     readonly maxBytes: number,
+    /** The manifest sets it (ACCESS_LOG_ROTATED_FILES); 1 for tests that never rotate. */
+    readonly keep = 1,
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.open();
@@ -53,7 +56,20 @@ export class AccessLog {
 
   private rotate(): void {
     this.close();
-    renameSync(this.path, `${this.path}.1`);
+    if (this.keep === 0) rmSync(this.path, { force: true });
+    else {
+      rmSync(`${this.path}.${this.keep}`, { force: true });
+      for (let k = this.keep - 1; k >= 1; k--) renameIfExists(`${this.path}.${k}`, `${this.path}.${k + 1}`);
+      renameSync(this.path, `${this.path}.1`);
+    }
     this.open();
+  }
+}
+
+function renameIfExists(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }

@@ -1,11 +1,12 @@
 import { AccessLog } from './access-log';
-import { loadConfig } from './config';
+import { readConfig } from './config';
 import { exitAfterFlush, log } from './log';
 import { startServer } from './server';
+import { onTermination } from './shutdown';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const accessLog = config.accessLog && new AccessLog(config.accessLog.path, config.accessLog.maxBytes);
+  const config = readConfig(process.env);
+  const accessLog = config.accessLog && new AccessLog(config.accessLog.path, config.accessLog.maxBytes, config.accessLog.keep);
   const server = await startServer(config, { accessLog });
   log('info', 'listening', {
     service: config.serviceName,
@@ -14,19 +15,18 @@ async function main(): Promise<void> {
     upstream: config.upstream?.url,
   });
 
-  let stopping = false;
-  const shutdown = async (signal: NodeJS.Signals) => {
-    // SIGTERM from the kubelet and Ctrl-C in `npm run dev` may both arrive: stop once.
-    if (stopping) return;
-    stopping = true;
-    log('info', 'draining', { signal, drainMs: config.shutdownDrainMs });
-    await server.stop();
-    accessLog?.close();
-    log('info', 'stopped');
-    exitAfterFlush(0);
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  // Drain, then exit. A second signal changes nothing: Ctrl-C in `npm run dev` reaches the app
+  // and the runner, which then sends its own SIGTERM, and the drain must still finish.
+  onTermination(
+    async (signal) => {
+      log('info', 'draining', { signal, drainMs: config.shutdownDrainMs });
+      await server.stop();
+      accessLog?.close();
+      log('info', 'stopped');
+      exitAfterFlush(0);
+    },
+    () => {},
+  );
 }
 
 main().catch((err: Error) => {

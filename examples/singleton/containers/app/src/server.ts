@@ -75,7 +75,10 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
       for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
       server.closeIdleConnections();
       // Done when every connection is closed and every request is counted and logged.
-      const allDone = new Promise<void>((resolve) => (inFlight.size === 0 ? resolve() : (lastRequestDone = resolve)));
+      const allDone = new Promise<void>((resolve) => {
+        if (inFlight.size === 0) resolve();
+        else lastRequestDone = resolve;
+      });
       await Promise.all([closed, allDone]);
       clearTimeout(cutOff);
     })();
@@ -87,10 +90,14 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
 
 function dispatch(routes: Routes, path: string, req: http.IncomingMessage, res: http.ServerResponse): void {
   const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
-  if (!route) return sendJson(res, 404, { error: 'not found', path });
+  if (!route) {
+    sendJson(res, 404, { error: 'not found', path });
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
-    return sendJson(res, 405, { error: 'method not allowed', method: req.method, path });
+    sendJson(res, 405, { error: 'method not allowed', method: req.method, path });
+    return;
   }
   Promise.resolve()
     .then(() => route(req, res))

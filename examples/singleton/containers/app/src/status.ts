@@ -27,8 +27,11 @@ export interface StatusReport {
 export class StatusTracker {
   readonly startedAt = new Date();
   /**
-   * Your own numbers, one flat name -> value map, e.g. `status.metrics.orders_placed += 1`.
-   * The adapter exports each one; use names made of letters, digits and underscores.
+   * Your own numbers, one flat name -> value map, e.g. `status.metrics.queue_depth = 3`.
+   * The adapter exports each one as a Prometheus gauge, so name them as Prometheus names
+   * a gauge: snake_case, units spelt out as base units (`_seconds`, `_bytes`), and no
+   * `_total`, `_count`, `_sum` or `_bucket` at the end (those mean counters, summaries and
+   * histograms). A field named otherwise is left out and counted in adapter_skipped_fields.
    */
   readonly metrics: Record<string, number> = {};
   private total = 0;

@@ -49,7 +49,14 @@ describe('access log', () => {
     const path = join(tempDir(), 'access.log');
     accessLog = new AccessLog(path, 1024 * 1024);
     let reached = false;
-    app = await startServer(testConfig(), { accessLog, routes: { '/hang': () => void (reached = true) } });
+    app = await startServer(testConfig(), {
+      accessLog,
+      routes: {
+        '/hang': () => {
+          reached = true;
+        },
+      },
+    });
     const req = http.get({ host: '127.0.0.1', port: app.port, path: '/hang', agent: false });
     req.on('error', () => {});
     await waitFor(() => reached);

@@ -79,7 +79,9 @@ describe('graceful drain', () => {
     const app = await startServer(testConfig({ shutdownDrainMs: 5000 }), { routes: { '/slow': slow.route } });
     const agent = new http.Agent({ keepAlive: true });
     const answered = new Promise<http.IncomingMessage>((resolve, reject) =>
-      http.get({ host: '127.0.0.1', port: app.port, path: '/slow', agent }, (res) => res.resume().on('end', () => resolve(res))).on('error', reject),
+      http
+        .get({ host: '127.0.0.1', port: app.port, path: '/slow', agent }, (res) => res.resume().on('end', () => resolve(res)))
+        .on('error', reject),
     );
     await waitFor(slow.reached);
     const started = Date.now();

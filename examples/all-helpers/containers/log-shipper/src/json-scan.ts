@@ -1,0 +1,175 @@
+/**
+ * A byte-level JSON syntax check for the common case of a log line: an object whose
+ * strings are plain ASCII. It builds nothing, so it is several times cheaper than
+ * JSON.parse, which would build an object per line only to throw it away.
+ *
+ * It may say "not sure" (-1) about valid JSON (non-ASCII text, deep nesting, a key
+ * spelled with escapes): the caller then asks JSON.parse. It never accepts what
+ * JSON.parse rejects; test/fast-path.test.ts holds it to that.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+/** Deeper values are left to JSON.parse: keeps the recursion short. */
+const MAX_DEPTH = 32;
+/** The keys the shipper adds: a line that has one of its own takes the slow path, which replaces it. */
+const RESERVED_KEYS = ['source', 'fileId', 'offset'].map((key) => Buffer.from(key));
+
+/**
+ * If `bytes[start]` opens a JSON object that has at least one member and none of the
+ * shipper's own keys ("source", "fileId", "offset") at its top level, returns the index
+ * just past its closing brace (scanning no further than `end`); otherwise -1.
+ */
+export function scanTaggableObject(bytes: Uint8Array, start: number, end: number): number {
+  return bytes[start] === OPEN_BRACE ? scanObject(bytes, start, end, 0) : -1;
+}
+
+/** JSON's whitespace but LF: space, tab, CR. A line never holds an LF (it ends there). */
+export function skipSpace(bytes: Uint8Array, i: number, end: number): number {
+  while (i < end) {
+    const c = bytes[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) break;
+    i++;
+  }
+  return i;
+}
+
+// A plain loop, not RESERVED_KEYS.some(...): a closure made for every key of every line kept the garbage collector busy.
+function isReservedKey(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let r = 0; r < RESERVED_KEYS.length; r++) {
+    const key = RESERVED_KEYS[r];
+    if (to - from !== key.length) continue;
+    let k = 0;
+    while (k < key.length && bytes[from + k] === key[k]) k++;
+    if (k === key.length) return true;
+  }
+  return false;
+}
+
+function scanValue(bytes: Uint8Array, i: number, end: number, depth: number): number {
+  if (i >= end) return -1;
+  const c = bytes[i];
+  if (c === QUOTE) return scanString(bytes, i, end, true);
+  if (c === MINUS || (c >= ZERO && c <= NINE)) return scanNumber(bytes, i, end);
+  if (c === OPEN_BRACE) return depth < MAX_DEPTH ? scanObject(bytes, i, end, depth) : -1;
+  if (c === OPEN_BRACKET) return depth < MAX_DEPTH ? scanArray(bytes, i, end, depth) : -1;
+  if (c === 0x74) return scanWord(bytes, i, end, 'true');
+  if (c === 0x66) return scanWord(bytes, i, end, 'false');
+  if (c === 0x6e) return scanWord(bytes, i, end, 'null');
+  return -1;
+}
+
+/** Depth 0 is the line itself: not empty, and none of the reserved keys (spelled plainly). */
+function scanObject(bytes: Uint8Array, i: number, end: number, depth: number): number {
+  const top = depth === 0;
+  i = skipSpace(bytes, i + 1, end);
+  if (i < end && bytes[i] === CLOSE_BRACE) return top ? -1 : i + 1;
+  for (;;) {
+    if (i >= end || bytes[i] !== QUOTE) return -1;
+    const keyEnd = scanString(bytes, i, end, !top);
+    if (keyEnd < 0 || (top && isReservedKey(bytes, i + 1, keyEnd - 1))) return -1;
+    i = skipSpace(bytes, keyEnd, end);
+    if (i >= end || bytes[i] !== COLON) return -1;
+    i = scanValue(bytes, skipSpace(bytes, i + 1, end), end, depth + 1);
+    if (i < 0) return -1;
+    i = skipSpace(bytes, i, end);
+    if (i >= end) return -1;
+    if (bytes[i] === CLOSE_BRACE) return i + 1;
+    if (bytes[i] !== COMMA) return -1;
+    i = skipSpace(bytes, i + 1, end);
+  }
+}
+
+function scanArray(bytes: Uint8Array, i: number, end: number, depth: number): number {
+  i = skipSpace(bytes, i + 1, end);
+  if (i < end && bytes[i] === CLOSE_BRACKET) return i + 1;
+  for (;;) {
+    i = scanValue(bytes, i, end, depth + 1);
+    if (i < 0) return -1;
+    i = skipSpace(bytes, i, end);
+    if (i >= end) return -1;
+    if (bytes[i] === CLOSE_BRACKET) return i + 1;
+    if (bytes[i] !== COMMA) return -1;
+    i = skipSpace(bytes, i + 1, end);
+  }
+}
+
+/**
+ * A string of printable ASCII and escapes, from its opening quote; returns the index past
+ * the closing quote. With `escapes` false, a backslash gives -1 (for top-level keys: one
+ * could spell a reserved key).
+ */
+function scanString(bytes: Uint8Array, i: number, end: number, escapes: boolean): number {
+  i++;
+  while (i < end) {
+    const c = bytes[i];
+    if (c === QUOTE) return i + 1;
+    if (c < 0x20 || c >= 0x80) return -1; // control characters are invalid; non-ASCII is left to JSON.parse
+    if (c === BACKSLASH) {
+      if (!escapes) return -1;
+      i = scanEscape(bytes, i + 1, end);
+      if (i < 0) return -1;
+    } else {
+      i++;
+    }
+  }
+  return -1;
+}
+
+/** After a backslash: one of "\/bfnrt, or u and four hex digits. */
+function scanEscape(bytes: Uint8Array, i: number, end: number): number {
+  if (i >= end) return -1;
+  const c = bytes[i];
+  if (c === QUOTE || c === BACKSLASH || c === 0x2f || c === 0x62 || c === 0x66 || c === 0x6e || c === 0x72 || c === 0x74) return i + 1;
+  if (c !== 0x75 || i + 5 > end) return -1;
+  for (let k = 1; k <= 4; k++) if (!isHexDigit(bytes[i + k])) return -1;
+  return i + 5;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= ZERO && c <= NINE) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+function scanNumber(bytes: Uint8Array, i: number, end: number): number {
+  if (bytes[i] === MINUS) i++;
+  if (i >= end) return -1;
+  if (bytes[i] === ZERO) i++;
+  else if (bytes[i] > ZERO && bytes[i] <= NINE) i = skipDigits(bytes, i + 1, end);
+  else return -1;
+  if (i < end && bytes[i] === DOT) {
+    const from = i + 1;
+    i = skipDigits(bytes, from, end);
+    if (i === from) return -1;
+  }
+  if (i < end && (bytes[i] === 0x65 || bytes[i] === 0x45)) {
+    i++;
+    if (i < end && (bytes[i] === PLUS || bytes[i] === MINUS)) i++;
+    const from = i;
+    i = skipDigits(bytes, from, end);
+    if (i === from) return -1;
+  }
+  return i;
+}
+
+function skipDigits(bytes: Uint8Array, i: number, end: number): number {
+  while (i < end && bytes[i] >= ZERO && bytes[i] <= NINE) i++;
+  return i;
+}
+
+function scanWord(bytes: Uint8Array, i: number, end: number, word: string): number {
+  if (i + word.length > end) return -1;
+  for (let k = 0; k < word.length; k++) if (bytes[i + k] !== word.charCodeAt(k)) return -1;
+  return i + word.length;
+}

@@ -1,0 +1,100 @@
+// What the scripts read from k8s/: the Deployments, their containers and the Services.
+// Pure functions over parsed manifests, shaped as
+//   { workload: '<name>', objects: [<parsed Kubernetes objects>] }
+// where `workload` is the Deployment of k8s/deployment.yaml (the pod of the pattern) and
+// every other Deployment is a companion (the ambassador's demo upstreams).
+
+export const deploymentsOf = (manifests) => manifests.objects.filter((o) => o.kind === 'Deployment');
+
+export const servicesOf = (manifests) => manifests.objects.filter((o) => o.kind === 'Service');
+
+export function workloadOf(manifests) {
+  const workload = deploymentsOf(manifests).find((d) => d.metadata.name === manifests.workload);
+  if (!workload) throw new Error(`k8s/ has no Deployment named ${manifests.workload}`);
+  return workload;
+}
+
+export const companionsOf = (manifests) => deploymentsOf(manifests).filter((d) => d.metadata.name !== manifests.workload);
+
+export const namespaceOf = (object) => object.metadata.namespace;
+
+/** A native sidecar: an init container that keeps running beside the main containers. */
+export const isNativeSidecar = (container) => container.restartPolicy === 'Always';
+
+/**
+ * The containers of a Deployment's pod in the order the kubelet starts them, each with its role:
+ * native sidecars first (`helper`), then `containers`. Of those, the default container
+ * (annotation `kubectl.kubernetes.io/default-container`, else the first) is `main`; any other
+ * entry is a classic sidecar, also a `helper`, so it is stopped after the app as a native one is.
+ */
+export function podContainers(deployment) {
+  const { metadata = {}, spec } = deployment.spec.template;
+  const main = metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? spec.containers[0].name;
+  return [
+    ...(spec.initContainers ?? []).filter(isNativeSidecar).map((container) => ({ container, role: 'helper' })),
+    ...spec.containers.map((container) => ({ container, role: container.name === main ? 'main' : 'helper' })),
+  ];
+}
+
+/** Every image the Deployments use, once, with the folder it is built from. */
+export function imagesOf(manifests) {
+  const images = new Map();
+  for (const deployment of deploymentsOf(manifests)) {
+    for (const { container } of podContainers(deployment)) {
+      if (!images.has(container.image)) images.set(container.image, `containers/${container.name}`);
+    }
+  }
+  return [...images].map(([image, context]) => ({ image, context }));
+}
+
+/** The number behind a container port given by number or by name. */
+export function resolvePort(deployment, port) {
+  if (typeof port === 'number') return port;
+  const ports = podContainers(deployment).flatMap(({ container }) => container.ports ?? []);
+  return ports.find((p) => p.name === port)?.containerPort;
+}
+
+/** The Deployment whose pods a Service selects. */
+export function selectedDeployment(manifests, service) {
+  const selector = Object.entries(service.spec.selector ?? {});
+  return deploymentsOf(manifests).find(
+    (d) =>
+      namespaceOf(d) === namespaceOf(service) &&
+      selector.length > 0 &&
+      selector.every(([key, value]) => d.spec.template.metadata?.labels?.[key] === value),
+  );
+}
+
+/** Each Service port, with the Deployment and container port behind it. */
+export function serviceAddresses(manifests) {
+  return servicesOf(manifests).flatMap((service) => {
+    const target = selectedDeployment(manifests, service);
+    if (!target) return [];
+    return (service.spec.ports ?? []).map((port) => ({
+      host: service.metadata.name,
+      namespace: namespaceOf(service),
+      port: port.port,
+      target: target.metadata.name,
+      targetPort: resolvePort(target, port.targetPort ?? port.port),
+    }));
+  });
+}
+
+/**
+ * Replaces `svc:80`, `svc.ns:80`, `svc.ns.svc:80` and `svc.ns.svc.cluster.local:80` in a value by
+ * `to(address)`, for where no cluster DNS runs. With no namespace in the manifests, objects land in
+ * the context's namespace, so any is accepted.
+ */
+export function rewriteAddresses(value, addresses, to) {
+  return addresses
+    .filter((address) => address.targetPort !== undefined)
+    .reduce((text, address) => {
+      const { host, namespace, port } = address;
+      const ns = namespace ? escapeRegExp(namespace) : '[a-z0-9-]+';
+      const name = `${escapeRegExp(host)}(?:\\.${ns}(?:\\.svc(?:\\.cluster\\.local)?)?)?`;
+      const pattern = new RegExp(`(?<![\\w.-])${name}:${port}(?!\\d)`, 'g');
+      return text.replace(pattern, to(address));
+    }, value);
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
