@@ -65,6 +65,20 @@ describe.skipIf(process.platform !== 'linux')('a generated ambassador project', 
       process.kill(listener.pid, 'SIGKILL');
       await eventually(() => connectionRefused(port), { timeoutMs: 900, intervalMs: 10, what: `port ${port} to refuse connections` });
     };
+    /**
+     * Until the ambassador's health checks see both upstreams up. The runner starts them beside
+     * the ambassador, and a check that finds one not listening yet (at start, or after a crash
+     * and restart) takes it out until RISE checks pass: each failover test starts from both up.
+     */
+    const bothUp = () =>
+      eventually(
+        async () => {
+          const health = await request(HEALTH_PORT, '/healthz');
+          const states = (health.json?.upstreams ?? []) as { state: string }[];
+          return states.length === 2 && states.every((u) => u.state === 'up');
+        },
+        { timeoutMs: 20_000, intervalMs: 200, what: "both upstreams up in the ambassador's health checks", context: () => dev.tail(20) },
+      );
     /** Until GET /upstream answers from `name` again (the runner restarts a crashed upstream). */
     const recovered = (name: string) =>
       eventually(async () => (await upstream()).json?.upstream?.upstream === name, {
@@ -83,12 +97,14 @@ describe.skipIf(process.platform !== 'linux')('a generated ambassador project', 
     }, 30_000);
 
     it('GET /upstream answers from the primary upstream, through the ambassador', async () => {
+      await bothUp();
       const answer = await upstream();
       expect(answer.status, answer.text).toBe(200);
       expect(answer.json).toMatchObject({ via: 'ambassador', upstream: { upstream: 'primary' } });
     }, 30_000);
 
     it('fails over to the backup when the primary crashes, and goes back once the runner has restarted it', async () => {
+      await bothUp();
       await crash(PRIMARY_PORT);
       const during = await upstream();
       expect(during.status, during.text).toBe(200);
@@ -101,6 +117,7 @@ describe.skipIf(process.platform !== 'linux')('a generated ambassador project', 
     }, 40_000);
 
     it('answers 502 with a JSON error naming each attempt when both upstreams are down, and recovers', async () => {
+      await bothUp();
       await crash(PRIMARY_PORT);
       await crash(BACKUP_PORT);
       const down = await upstream();
@@ -118,6 +135,7 @@ describe.skipIf(process.platform !== 'linux')('a generated ambassador project', 
     }, 40_000);
 
     it('answers from the backup while the primary is stopped (SIGSTOP: accepts, never answers): 0 of 10 requests fail, and /healthz says down', async () => {
+      await bothUp();
       const listener = dev.listenerOn(PRIMARY_PORT);
       if (!listener) throw new Error(`no process of this run listens on ${PRIMARY_PORT}`);
       process.kill(listener.pid, 'SIGSTOP');

@@ -69,7 +69,14 @@ describe.skipIf(process.platform !== 'linux')('a generated project with every he
         context: () => dev.tail(20),
       });
 
-      const upstream = await request(project.port, '/upstream', { timeoutMs: 15_000 });
+      // The primary answers once the ambassador's health checks have seen it up (RISE checks after start).
+      const upstream = await eventually(
+        async () => {
+          const answer = await request(project.port, '/upstream', { timeoutMs: 15_000 });
+          return answer.json?.upstream?.upstream === 'primary' ? answer : undefined;
+        },
+        { timeoutMs: 20_000, intervalMs: 250, what: 'GET /upstream to answer from the primary', context: () => dev.tail(20) },
+      );
       expect(upstream.status, upstream.text).toBe(200);
       expect(upstream.json).toMatchObject({ via: 'ambassador', upstream: { upstream: 'primary' } });
 

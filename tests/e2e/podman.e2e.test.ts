@@ -21,8 +21,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PATTERNS = ['singleton', 'sidecar', 'ambassador', 'adapter'] as const;
+/** The four patterns, and one pod with every helper. */
+const PATTERNS = ['singleton', 'sidecar', 'ambassador', 'adapter', 'sidecar,ambassador,adapter'] as const;
 type Pattern = (typeof PATTERNS)[number];
+type Helper = 'sidecar' | 'ambassador' | 'adapter';
+const has = (pattern: Pattern, helper: Helper) => pattern.split(',').includes(helper);
 
 /** CONTAINERS_CONF, PODMAN_BASE_IMAGE, ... as `. .ci/podman-env.sh` sets them (it keeps what is set). */
 function podmanEnv(): Record<string, string> {
@@ -55,7 +58,7 @@ const ENV = version ? podmanEnv() : {};
 const BASE_IMAGE = ENV.PODMAN_BASE_IMAGE ?? 'localhost/node-base:24-bookworm';
 /** This run's id: part of every name podman holds machine-wide. */
 const RUN = randomBytes(3).toString('hex');
-const nameOf = (pattern: Pattern) => `e2e-${pattern}-${RUN}`;
+const nameOf = (pattern: Pattern) => `e2e-${pattern.replaceAll(',', '-')}-${RUN}`;
 
 /** The environment of the generated project's npm scripts. */
 const projectEnv = {
@@ -195,19 +198,16 @@ async function cleanUp(): Promise<void> {
 
 /** The pods a pattern deploys: its own, and the ambassador's demo upstreams. */
 const podsOf = (pattern: Pattern, name: string) =>
-  pattern === 'ambassador' ? [name, `${name}-upstream-primary`, `${name}-upstream-backup`] : [name];
+  has(pattern, 'ambassador') ? [name, `${name}-upstream-primary`, `${name}-upstream-backup`] : [name];
 
-const containersOf: Record<Pattern, string[]> = {
-  singleton: ['app'],
-  sidecar: ['app', 'log-shipper'],
-  ambassador: ['app', 'ambassador'],
-  adapter: ['app', 'adapter'],
-};
+const HELPER_CONTAINERS: Record<Helper, string> = { sidecar: 'log-shipper', ambassador: 'ambassador', adapter: 'adapter' };
+const containersOf = (pattern: Pattern) => [
+  'app',
+  ...(['sidecar', 'ambassador', 'adapter'] as const).filter((h) => has(pattern, h)).map((h) => HELPER_CONTAINERS[h]),
+];
 
-/** Per-pattern checks, run after the common ones (app GET / and /healthz). */
-const patternChecks: Record<Pattern, (name: string) => Promise<void>> = {
-  singleton: async () => {},
-
+/** Per-helper checks, run after the common ones (app GET / and /healthz). */
+const helperChecks: Record<Helper, (name: string) => Promise<void>> = {
   // Every request the app serves is shipped by log-shipper, once, as one JSON object per line.
   sidecar: async (name) => {
     const app = `${name}-app`;
@@ -267,10 +267,13 @@ const patternChecks: Record<Pattern, (name: string) => Promise<void>> = {
     // Pods reach each other over podman's network, which once in a while drops the first
     // connections for many seconds (seen on a fresh machine): wait longer, and say what the
     // network looked like if it never works.
+    // Until the primary answers: its pod may start after the ambassador's first health check.
     const answer = await eventually(async () => {
       const a = await getInPod(app, 'http://127.0.0.1:8080/upstream');
       expect(a.status, a.body).toBe(200);
-      return JSON.parse(a.body);
+      const body = JSON.parse(a.body);
+      expect(body.upstream.upstream).toBe('primary');
+      return body;
     }, 60).catch(async (error: Error) => {
       throw new Error(`${error.message}\n${await networkReport(name)}`);
     });
@@ -306,6 +309,14 @@ const patternChecks: Record<Pattern, (name: string) => Promise<void>> = {
   },
 };
 
+/**
+ * Each helper's check, the sidecar's last: it ends by stopping the pod to see what the app
+ * logged last still shipped.
+ */
+async function patternChecks(pattern: Pattern, name: string): Promise<void> {
+  for (const helper of ['adapter', 'ambassador', 'sidecar'] as const) if (has(pattern, helper)) await helperChecks[helper](name);
+}
+
 const timings: string[] = [];
 
 describe.skipIf(!version)(`podman (${version ?? 'not installed'}): generate, images, deploy, check in the pod, undeploy`, () => {
@@ -336,8 +347,8 @@ describe.skipIf(!version)(`podman (${version ?? 'not installed'}): generate, ima
       return result;
     };
     for (const pod of pods) made.pods.add(pod);
-    if (pattern === 'sidecar') made.volumes.add(`${name}-app-logs`);
-    const images = [...new Set([...containersOf[pattern], ...(pattern === 'ambassador' ? ['upstream'] : [])])].map(
+    if (has(pattern, 'sidecar')) made.volumes.add(`${name}-app-logs`);
+    const images = [...new Set([...containersOf(pattern), ...(has(pattern, 'ambassador') ? ['upstream'] : [])])].map(
       (c) => `local/${name}-${c}:dev`,
     );
     for (const image of images) made.images.add(image);
@@ -360,7 +371,7 @@ describe.skipIf(!version)(`podman (${version ?? 'not installed'}): generate, ima
 
       await step('checks', async () => {
         for (const pod of pods) expect(await podExists(pod), `pod ${pod}`).toBe(true);
-        for (const container of containersOf[pattern]) {
+        for (const container of containersOf(pattern)) {
           // The podman copy of k8s/ has no probes (no curl healthcheck to restart-loop on) and no ports.
           const inspect = await ok('podman', ['inspect', `${name}-${container}`, '--format', '{{json .Config.Healthcheck}}']);
           expect(inspect.stdout.trim(), `healthcheck of ${name}-${container}`).toBe('null');
@@ -379,7 +390,7 @@ describe.skipIf(!version)(`podman (${version ?? 'not installed'}): generate, ima
         expect(health.status).toBe(200);
         expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
 
-        await patternChecks[pattern](name);
+        await patternChecks(pattern, name);
       });
 
       const undeploy = await step('undeploy', () => ok('npm', ['run', 'undeploy'], { cwd: dir, timeoutSeconds: 180 }));
@@ -390,7 +401,7 @@ describe.skipIf(!version)(`podman (${version ?? 'not installed'}): generate, ima
         expect.stringMatching(new RegExp(`^\\$ podman kube down \\S+/${name}\\.kube\\.yaml$`)),
       ]);
       for (const pod of pods) expect(await podExists(pod), `pod ${pod} after undeploy`).toBe(false);
-      if (pattern === 'sidecar')
+      if (has(pattern, 'sidecar'))
         expect((await podman('volume', 'exists', `${name}-app-logs`)).exitCode, 'volume after undeploy').not.toBe(0);
 
       // A second undeploy has nothing left to do, and says so.
