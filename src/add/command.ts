@@ -9,11 +9,11 @@ import { parseArgs } from 'node:util';
 import { catalog } from '../i18n/catalog.js';
 import { isLang, langFromEnv, type Lang } from '../i18n/lang.js';
 import { HELPER_NAMES, helpersOf } from '../patterns/index.js';
-import type { PlannedFile } from '../plan/project-plan.js';
+import { containerFolderFiles, type PlannedFile } from '../plan/project-plan.js';
 import { describeRefusal, isTargetRefusal } from '../write/write-error.js';
 import { writeProject } from '../write/write-project.js';
 import { appNeeds } from './app-needs.js';
-import { addHelpersToManifest } from './edit-manifest.js';
+import { addHelpersToManifest, type ManifestEdit } from './edit-manifest.js';
 import { DEPLOYMENT_FILE, planProjectEdit } from './project-edit.js';
 import { AddRefusal, describeAddRefusal } from './refusal.js';
 import { unifiedDiff } from './unified-diff.js';
@@ -72,6 +72,13 @@ function parseAddArgs(argv: string[]) {
   }
 }
 
+/** The code, tests and Dockerfile of each added helper's containers (the ambassador's demo upstream too). */
+function helperFolders(edit: ManifestEdit): PlannedFile[] {
+  const containers = edit.parts.flatMap((part) => [part.container, ...part.companions.map((c) => c.container)]);
+  const once = containers.filter((c, i) => containers.findIndex((o) => o.template === c.template) === i);
+  return containerFolderFiles(once, edit.options);
+}
+
 export async function runAddCommand(argv: string[], io: AddIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const loose = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true }).values.lang;
@@ -97,7 +104,10 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
     const project = root ? projectFacts(root) : undefined;
     const edit = addHelpersToManifest(text, { helpers, deployment: values.deployment, lang, sidecarMode: mode, target: project?.target });
 
-    const base = root ?? dirname(file);
+    // A manifest the generator did not make: the helpers' code goes beside it, in the folder the
+    // command runs in (containers/<helper>/, as a generated project has it), unless one is there.
+    const looseRoot = !root && !relative(cwd, file).startsWith('..') ? cwd : undefined;
+    const base = root ?? looseRoot ?? dirname(file);
     const files: PlannedFile[] = root
       ? (() => {
           const planned = planProjectEdit(
@@ -109,7 +119,13 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
           for (const path of planned.kept) io.stderr(`${t.outcome.kept({ path })}\n`);
           return planned.files;
         })()
-      : [{ path: basename(file), content: edit.text }];
+      : looseRoot
+        ? [
+            { path: relative(looseRoot, file), content: edit.text },
+            // A folder already there is the user's: nothing is added into it.
+            ...helperFolders(edit).filter((f) => !existsSync(join(looseRoot, f.path.split('/').slice(0, 2).join('/')))),
+          ]
+        : [{ path: basename(file), content: edit.text }];
 
     const needs = root ? '' : appNeeds(edit, t.appNeeds);
     if (values['dry-run']) {
@@ -118,7 +134,7 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
       io.stdout(`${t.outcome.dryRun}\n${needs}`);
       return 0;
     }
-    if (root) await writeProject(root, files, { force: true });
+    if (root || looseRoot) await writeProject(base, files, { force: true });
     else await replaceFile(file, edit.text);
     io.stdout(
       `${t.outcome.added({ helpers: helpers.join(', '), file: shown })}\n${t.outcome.wrote({ count: files.length })}\n${needs || `${t.outcome.nextSteps}\n`}`,

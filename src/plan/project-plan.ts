@@ -37,6 +37,16 @@ function projectFiles(context: object): PlannedFile[] {
   });
 }
 
+/** A container's folder (code, tests, Dockerfile), and what its process tests share, as a project holds them. */
+export function containerFolderFiles(containers: ContainerSpec[], options: ProjectOptions): PlannedFile[] {
+  return [...containers.flatMap((c) => containerFiles(c, options)), ...testSupportFiles()];
+}
+
+function testSupportFiles(): PlannedFile[] {
+  // What every container's process tests share (they import it as ../../../test-support/).
+  return listTemplateFiles('test-support').map((rel) => ({ path: `test-support/${rel}`, content: readTemplate(`test-support/${rel}`) }));
+}
+
 function containerFiles(container: ContainerSpec, options: ProjectOptions): PlannedFile[] {
   const folder = `containers/${container.template}`;
   const copied = listTemplateFiles(folder).map((rel) => ({ path: `${folder}/${rel}`, content: readTemplate(`${folder}/${rel}`) }));
@@ -71,9 +81,7 @@ export function planProject(options: ProjectOptions): ProjectPlan {
       path: m.path,
       content: serializeManifest(m, { text: catalog(options.lang).manifests, containers: allContainers }),
     })),
-    ...containerFolders(pattern).flatMap((c) => containerFiles(c, options)),
-    // What every container's process tests share (they import it as ../../../test-support/).
-    ...listTemplateFiles('test-support').map((rel) => ({ path: `test-support/${rel}`, content: readTemplate(`test-support/${rel}`) })),
+    ...containerFolderFiles(containerFolders(pattern), options),
   ];
   return { options, pattern, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
