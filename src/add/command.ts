@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalog } from '../i18n/catalog.js';
 import { isLang, langFromEnv, type Lang } from '../i18n/lang.js';
-import { HELPER_NAMES, helpersOf } from '../patterns/index.js';
+import { containersToBuild, HELPER_NAMES, helpersOf } from '../patterns/index.js';
 import { containerFolderFiles, type PlannedFile } from '../plan/project-plan.js';
 import { describeRefusal, isTargetRefusal } from '../write/write-error.js';
 import { writeProject } from '../write/write-project.js';
@@ -74,9 +74,8 @@ function parseAddArgs(argv: string[]) {
 
 /** The code, tests and Dockerfile of each added helper's containers (the ambassador's demo upstream too). */
 function helperFolders(edit: ManifestEdit): PlannedFile[] {
-  const containers = edit.parts.flatMap((part) => [part.container, ...part.companions.map((c) => c.container)]);
-  const once = containers.filter((c, i) => containers.findIndex((o) => o.template === c.template) === i);
-  return containerFolderFiles(once, edit.options);
+  const added = { containers: edit.parts.map((p) => p.container), companions: edit.parts.flatMap((p) => p.companions) };
+  return containerFolderFiles(containersToBuild(added), edit.options);
 }
 
 export async function runAddCommand(argv: string[], io: AddIo): Promise<number> {

@@ -2,7 +2,7 @@ import { adapterHelper } from './adapter.js';
 import { ambassadorHelper } from './ambassador.js';
 import { appContainer } from './app.js';
 import { sidecarHelper } from './sidecar.js';
-import type { HelperName, HelperPart, PatternName, PodDescription, ProjectOptions } from './types.js';
+import type { ContainerSpec, HelperName, HelperPart, PatternName, PodDescription, ProjectOptions } from './types.js';
 
 /** Every helper pattern, described once in its own file: what it adds around the app. */
 export const HELPERS: Record<HelperName, (options: ProjectOptions) => HelperPart> = {
@@ -59,6 +59,12 @@ export const ALL_PATTERNS: string[] = Array.from({ length: 2 ** HELPER_NAMES.len
 
 function ALL_ORDER(pattern: string): number {
   return pattern === 'singleton' ? -1 : pattern.split(',').reduce((n, h) => n * 4 + HELPER_NAMES.indexOf(h as HelperName) + 1, 0);
+}
+
+/** Every container a pod needs built, its own and its companions', once per template (they share one folder and image). */
+export function containersToBuild(pod: Pick<PodDescription, 'containers' | 'companions'>): ContainerSpec[] {
+  const all = [...pod.containers, ...pod.companions.map((c) => c.container)];
+  return all.filter((c, i) => all.findIndex((o) => o.template === c.template) === i);
 }
 
 /** Options for asking a pattern what it holds before the user has chosen the rest. */

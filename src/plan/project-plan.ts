@@ -3,7 +3,7 @@ import { buildManifests } from '../manifests/project-manifests.js';
 import { serializeManifest } from '../manifests/serialize.js';
 import { validateManifests } from '../manifests/validate.js';
 import { DEFAULT_BASE_IMAGE, RUN_AS_GID, RUN_AS_UID } from '../patterns/constants.js';
-import { describePattern } from '../patterns/index.js';
+import { containersToBuild, describePattern } from '../patterns/index.js';
 import type { ContainerSpec, PodDescription, ProjectOptions } from '../patterns/types.js';
 import { patternTitle, readmeContext } from '../render/readme.js';
 import { listTemplateFiles, readTemplate, renderTemplate } from '../render/templates.js';
@@ -20,12 +20,6 @@ export interface ProjectPlan {
   options: ProjectOptions;
   pattern: PodDescription;
   files: PlannedFile[];
-}
-
-/** Every container folder the project needs: the pod's and its companions', once each. */
-function containerFolders(pattern: PodDescription): ContainerSpec[] {
-  const all = [...pattern.containers, ...pattern.companions.map((c) => c.container)];
-  return all.filter((c, i) => all.findIndex((o) => o.template === c.template) === i);
 }
 
 /** Template names map to file names: `_gitignore` -> `.gitignore`, `x.hbs` is rendered to `x`. */
@@ -62,8 +56,9 @@ function containerFiles(container: ContainerSpec, options: ProjectOptions): Plan
 
 /** What the project's package.json and README are rendered from. */
 function projectContext(options: ProjectOptions, pod: PodDescription) {
-  const all = [...pod.containers, ...pod.companions.map((c) => c.container)];
-  const dependencies = Object.entries(Object.assign({}, ...all.map((c) => c.dependencies ?? {})) as Record<string, string>)
+  const dependencies = Object.entries(
+    Object.assign({}, ...containersToBuild(pod).map((c) => c.dependencies ?? {})) as Record<string, string>,
+  )
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, version]) => ({ name, version }));
   return { ...options, title: patternTitle(options.lang, pod), dependencies, readme: readmeContext(options, pod) };
@@ -73,15 +68,14 @@ function projectContext(options: ProjectOptions, pod: PodDescription) {
 export function planProject(options: ProjectOptions): ProjectPlan {
   const pattern = describePattern(options);
   const manifests = buildManifests(options, pattern);
-  const allContainers = [...pattern.containers, ...pattern.companions.map((c) => c.container)];
   validateManifests(manifests, options.lang);
   const files: PlannedFile[] = [
     ...projectFiles(projectContext(options, pattern)),
     ...manifests.map((m) => ({
       path: m.path,
-      content: serializeManifest(m, { text: catalog(options.lang).manifests, containers: allContainers }),
+      content: serializeManifest(m, { text: catalog(options.lang).manifests, containers: containersToBuild(pattern) }),
     })),
-    ...containerFolderFiles(containerFolders(pattern), options),
+    ...containerFolderFiles(containersToBuild(pattern), options),
   ];
   return { options, pattern, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }

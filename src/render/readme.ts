@@ -2,7 +2,7 @@ import { catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { imageName } from '../manifests/container.js';
 import { namespaceFlag, PID_PLACEHOLDER } from '../patterns/commands.js';
-import { PATTERN_NAMES } from '../patterns/index.js';
+import { containersToBuild, PATTERN_NAMES } from '../patterns/index.js';
 import type { ContainerSpec, PodDescription, ProjectOptions, TryStep } from '../patterns/types.js';
 import { localhostUses, podPicture } from './pod-picture.js';
 
@@ -84,8 +84,8 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
       : options.namespace === 'default'
         ? t.namespaceShared({ namespace: options.namespace })
         : t.namespaceOwn({ namespace: options.namespace }),
-    start: [...pod.containers, ...pod.companions.map((c) => c.container)]
-      .filter((c, i, all) => c.docs && all.findIndex((o) => o.template === c.template) === i)
+    start: containersToBuild(pod)
+      .filter((c) => c.docs)
       .map((c) =>
         t.whereStart({ container: c.template, file: `containers/${c.template}/${c.docs!.start}`, heart: t.containers[c.template].heart }),
       ),
