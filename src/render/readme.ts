@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { imageName } from '../manifests/container.js';
 import { namespaceFlag, PID_PLACEHOLDER } from '../patterns/commands.js';
 import { containersToBuild, PATTERN_NAMES } from '../patterns/index.js';
-import type { ContainerSpec, PodDescription, ProjectOptions, TryStep } from '../patterns/types.js';
+import type { ContainerSpec, PodDescription, PortSpec, ProjectOptions, TryStep } from '../patterns/types.js';
 import { localhostUses, podPicture } from './pod-picture.js';
 
 /**
@@ -21,8 +21,7 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
     replicas: options.replicas,
     sidecarMode: options.sidecarMode,
   };
-  const address = (c: ContainerSpec) =>
-    c.ports.map((p) => `${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort} (${p.name})`).join(', ');
+  const address = (c: ContainerSpec) => c.ports.map((p) => `${listenAddress(p)} (${p.name})`).join(', ');
   const describe = (c: ContainerSpec, owner: string) => {
     const purpose = t.containers[c.template].purpose;
     return {
@@ -50,7 +49,7 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
     ports: pod.containers.flatMap((c) =>
       c.ports.map((p) => ({
         container: c.name,
-        address: `${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort}`,
+        address: listenAddress(p),
         name: p.name,
         onlyInside: p.scope === 'loopback',
       })),
@@ -90,6 +89,11 @@ export function readmeContext(options: ProjectOptions, pod: PodDescription) {
         t.whereStart({ container: c.template, file: `containers/${c.template}/${c.docs!.start}`, heart: t.containers[c.template].heart }),
       ),
   };
+}
+
+/** Where a port listens: every interface of the pod, or its loopback only. */
+function listenAddress(p: PortSpec): string {
+  return `${p.scope === 'loopback' ? '127.0.0.1' : '0.0.0.0'}:${p.containerPort}`;
 }
 
 /** "Sidecar logger", or "Sidecar logger + Adapter monitor" for a pod with both helpers. */
