@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { note } from './lib/paths.mjs';
 import { bundleContainer, manifestEnv, startContainer } from './lib/containers.mjs';
-import { makeTempDir, peakRss, removeTempDir, startChild, stopChild } from './lib/proc.mjs';
+import { cpuMs, makeTempDir, peakRss, removeTempDir, startChild, stopChild } from './lib/proc.mjs';
 import { fmt, median, ratio } from './lib/stats.mjs';
 import { row } from './lib/table.mjs';
 
@@ -56,9 +56,19 @@ async function oneRun(bundle, lines, timeoutMs) {
       await sleep(20);
     }
     await sleep(300);
+    // CPU from the first line written to the last one shipped: the wall-clock ratio moves with
+    // the machine's load (both followers share 2 cores with the writer and this process), CPU much less.
+    const cpuBefore = { shipper: cpuMs(shipper.pid), tail: cpuMs(tail.pid) };
     const started = process.hrtime.bigint();
     const writer = startChild(process.execPath, [WRITER, logFile, String(lines)]);
-    await Promise.all([followers.shipper.done, followers.tail.done]);
+    const cpuAtEnd = {};
+    await Promise.all(
+      ['shipper', 'tail'].map((name) =>
+        followers[name].done.then(() => {
+          cpuAtEnd[name] = cpuMs({ shipper, tail }[name].pid);
+        }),
+      ),
+    );
     const { code } = await writer.exited;
     if (code !== 0) throw new Error(`writer failed: ${writer.stderrTail}`);
     const result = {};
@@ -70,6 +80,7 @@ async function oneRun(bundle, lines, timeoutMs) {
         firstLineMs: Number(f.first - started) / 1e6,
         allLinesMs: Number(f.last - started) / 1e6,
         peakRss: peakRss(child.pid),
+        cpuMsPerMillionLines: ((cpuAtEnd[name] - cpuBefore[name]) * 1e6) / lines,
       };
     }
     // No extra lines: each line shipped once.
@@ -119,7 +130,9 @@ export async function measureLogShipper({ runs, lines }) {
       `log-shipper: all lines shipped after ${fmt.ms(median(results.map((r) => r.shipper.allLinesMs)))} ` +
         `(first after ${fmt.ms(median(results.map((r) => r.shipper.firstLineMs)))}, POLL_INTERVAL_MS ${(await manifestEnv('sidecar', 'log-shipper')).POLL_INTERVAL_MS}); ` +
         `tail -F after ${fmt.ms(median(results.map((r) => r.tail.allLinesMs)))} (first after ${fmt.ms(median(results.map((r) => r.tail.firstLineMs)))}); ` +
-        `per run shipper/tail: ${results.map((r) => fmt.ratio(ratio(r.shipper.rate, r.tail.rate))).join(', ')}`,
+        `per run shipper/tail: ${results.map((r) => fmt.ratio(ratio(r.shipper.rate, r.tail.rate))).join(', ')}; ` +
+        `CPU (user+sys) per million lines, median: shipper ${fmt.ms(median(results.map((r) => r.shipper.cpuMsPerMillionLines)))}, ` +
+        `tail -F ${fmt.ms(median(results.map((r) => r.tail.cpuMsPerMillionLines)))}`,
     ],
   };
 }
