@@ -1,5 +1,5 @@
 /**
- * The generators: one per pod pattern. `npx plop <pattern>` asks the questions with
+ * The generators: one per pod pattern, and one per lesson (`anti-pattern`). `npx plop <pattern>` asks the questions with
  * plop's prompts; `create-pod-pattern` drives the same generators through node-plop.
  * What differs between patterns is data (src/patterns); the action is the same for all.
  */
@@ -9,7 +9,7 @@ import { resolveOptions, type RawOptions } from './src/cli/options.js';
 import { cliText, type CliText } from './src/cli/cli-text.js';
 import { directoryQuestion, languageQuestion, optionQuestions, type Question } from './src/cli/questions.js';
 import { isLang, langFromEnv } from './src/i18n/lang.js';
-import { ALL_PATTERNS, helpersOf, PATTERNS } from './src/patterns/index.js';
+import { ALL_PATTERNS, helpersOf, LESSON_NAMES, PATTERNS } from './src/patterns/index.js';
 import { planProject, type ProjectPlan } from './src/plan/project-plan.js';
 import { checkTarget, writeProject } from './src/write/write-project.js';
 import { describeRefusal, isTargetRefusal } from './src/write/write-error.js';
@@ -44,6 +44,14 @@ export default function plopfile(plop: NodePlopAPI): void {
         helpersOf(pattern)!
           .map((h) => PATTERNS[h].label)
           .join(' + ') || PATTERNS.singleton.label,
+      prompts: plopPrompts(pattern),
+      actions: [{ type: WRITE_PROJECT_ACTION, pattern } as never],
+    });
+  }
+  // The lessons: projects of their own, not a pod (the anti-pattern, beside its fix).
+  for (const pattern of LESSON_NAMES) {
+    plop.setGenerator(pattern, {
+      description: cliText(langFromEnv()).prompts.patterns[pattern as keyof CliText['prompts']['patterns']],
       prompts: plopPrompts(pattern),
       actions: [{ type: WRITE_PROJECT_ACTION, pattern } as never],
     });

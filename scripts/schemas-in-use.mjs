@@ -23,13 +23,13 @@ const PROBE = `
 import { Model } from '@kubernetes-models/base';
 import { resolveOptions } from './src/cli/options.ts';
 import { manifestVariants } from './src/cli/variants.ts';
-import { buildManifests } from './src/manifests/project-manifests.ts';
+import { buildProjectManifests } from './src/manifests/project-manifests.ts';
 
 export function run() {
   const variants = manifestVariants();
   for (const variant of variants) {
     const options = resolveOptions({ directory: 'probe', ...variant, yes: true });
-    for (const file of buildManifests(options)) for (const object of file.objects) if (object instanceof Model) object.validate();
+    for (const file of buildProjectManifests(options)) for (const object of file.objects) if (object instanceof Model) object.validate();
   }
   return { variants: variants.length, used: [...(globalThis.__schemasInUse ?? [])].sort() };
 }

@@ -9,7 +9,7 @@ import type { createProject as CreateProject } from '../src/cli/create-project.j
 import { resolveOptions } from '../src/cli/options.js';
 import { manifestVariants } from '../src/cli/variants.js';
 import { SIDECAR_MODES, TARGETS } from '../src/cli/rules.js';
-import { PATTERN_NAMES } from '../src/patterns/index.js';
+import { LESSON_NAMES, PATTERN_NAMES } from '../src/patterns/index.js';
 import { planProject } from '../src/plan/project-plan.js';
 // @ts-expect-error: a build script, plain JavaScript
 import { leaveOutUnusedSchemas, schemasInUse } from '../scripts/schemas-in-use.mjs';
@@ -22,7 +22,7 @@ const ROOT = resolve(import.meta.dirname, '..');
  * (scripts/build.mjs); it must still write what the source writes, byte for byte.
  */
 describe('the bundled CLI', () => {
-  it.each(['singleton', 'sidecar', 'ambassador', 'adapter'])(
+  it.each(['singleton', 'sidecar', 'ambassador', 'adapter', 'anti-pattern'])(
     'plans the same %s files, of the same sizes, as the source',
     async (pattern) => {
       const args = ['demo', '--pattern', pattern, '--namespace', 'ns', '--yes'];
@@ -56,7 +56,7 @@ describe('the bundled CLI', () => {
       expect({ ...variant, code, out: out.join('') }).toMatchObject({ code: 0 });
     }
     // Every pattern, target and sidecar mode, but native sidecars on podman (refused, by design), times namespace and replicas.
-    expect(variants.length).toBe(PATTERN_NAMES.length * (TARGETS.length * SIDECAR_MODES.length - 1) * 4);
+    expect(variants.length).toBe((PATTERN_NAMES.length + LESSON_NAMES.length) * (TARGETS.length * SIDECAR_MODES.length - 1) * 4);
   });
 
   it('fails validation of a field whose schema it left out, rather than letting it through', async () => {

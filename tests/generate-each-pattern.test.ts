@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { listFiles, readJson, readYaml, runCli, workspace } from './support/cli.js';
 
 const EXPECTED = {
-  singleton: { pod: ['app'], helpers: [], folders: ['app'], extraK8s: [] },
-  sidecar: { pod: ['app'], helpers: ['log-shipper'], folders: ['app', 'log-shipper'], extraK8s: [] },
+  singleton: { pod: ['app'], helpers: [], folders: ['app'], appParts: [], extraK8s: [] },
+  sidecar: { pod: ['app'], helpers: ['log-shipper'], folders: ['app', 'log-shipper'], appParts: ['access-log'], extraK8s: [] },
   ambassador: {
     pod: ['app'],
     helpers: ['ambassador'],
     folders: ['ambassador', 'app', 'upstream'],
+    appParts: ['upstream'],
     extraK8s: ['k8s/upstream-backup.yaml', 'k8s/upstream-primary.yaml'],
   },
-  adapter: { pod: ['app'], helpers: ['adapter'], folders: ['adapter', 'app'], extraK8s: [] },
+  adapter: { pod: ['app'], helpers: ['adapter'], folders: ['adapter', 'app'], appParts: [], extraK8s: [] },
 } as const;
 
 describe.each(Object.entries(EXPECTED))('the %s pattern', (pattern, expected) => {
@@ -42,6 +43,11 @@ describe.each(Object.entries(EXPECTED))('the %s pattern', (pattern, expected) =>
       expect(files).toContain(`containers/${folder}/src/index.ts`);
       expect(files.some((f) => f.startsWith(`containers/${folder}/test/`) && f.endsWith('.test.ts'))).toBe(true);
     }
+    // The app ships only the optional parts its pod uses: their code and their tests.
+    const partsOf = (dir: string) =>
+      [...new Set(files.filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length).split('/')[0]))].sort();
+    expect(partsOf('containers/app/src/parts/')).toEqual([...expected.appParts]);
+    expect(partsOf('containers/app/test/parts/')).toEqual([...expected.appParts]);
   });
 
   it('lists in kustomization.yaml exactly the k8s files it writes, and names the containers as the contract says', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from '../src/i18n/ko/cli.js';
+import { lesson } from '../src/i18n/ko/lesson.js';
 import { lint } from '../src/i18n/ko/lint.js';
 import { manifests } from '../src/i18n/ko/manifests.js';
 import { readme } from '../src/i18n/ko/readme.js';
@@ -32,8 +33,12 @@ const NUMBERS = [
   'fall',
   'rise',
   'maxSeries',
+  'writes',
+  'downSeconds',
 ];
-const LISTS = ['containers', 'helpers', 'others', 'examples', 'fields', 'reasons', 'items'];
+const LISTS = ['containers', 'helpers', 'others', 'examples', 'fields', 'reasons', 'items', 'claims', 'spread'];
+/** Facts handed in as objects (the anti-pattern README's two designs): each field a marker of its own. */
+const NESTED = ['wrong', 'fix', 'ports'];
 /** Numbers no sentence has of its own, so a marker number in the output is a value handed in. */
 const numberMarker = (key: string) => 7100 + NUMBERS.indexOf(key);
 /**
@@ -63,6 +68,15 @@ function args(n: 1 | 2 | 3, switches: Switches): Record<string, unknown> {
         if (NUMBERS.includes(key)) return numberMarker(key);
         if (key === 'helpers') return list(key, n - 1);
         if (LISTS.includes(key)) return list(key, n);
+        if (NESTED.includes(key))
+          // A string where another catalog takes the same name as one value (lint's `ports`).
+          return new Proxy(
+            {},
+            {
+              get: (_, field) =>
+                field === Symbol.toPrimitive ? () => `ZQ${key}` : typeof field === 'string' ? `ZQ${key}${field}` : undefined,
+            },
+          );
         if (key === 'mounts')
           return Array.from({ length: n }, (_, i) => ({ container: `ZQmount${i}`, path: `/ZQpath${i}`, readOnly: i % 2 === 0 }));
         if (key in switches) return switches[key]![n - 1];
@@ -95,6 +109,7 @@ describe.each([
   ['readme', readme, SWITCHES],
   ['manifests', manifests, SWITCHES],
   ['lint', lint, SWITCHES],
+  ['lesson', lesson, SWITCHES],
 ] as const)('the Korean %s catalog', (name, catalog, switches) => {
   const sentences = rendered(catalog as unknown as Catalog, name, switches);
 

@@ -4,7 +4,8 @@ import { manifests as en } from '../src/i18n/en/manifests.js';
 import { manifests as ko } from '../src/i18n/ko/manifests.js';
 import { buildManifests } from '../src/manifests/project-manifests.js';
 import { serializeManifest } from '../src/manifests/serialize.js';
-import { describePattern } from '../src/patterns/index.js';
+import { describePattern, sampleOptions } from '../src/patterns/index.js';
+import { planProject } from '../src/plan/project-plan.js';
 import type { PatternName, ProjectOptions } from '../src/patterns/types.js';
 
 const TEXTS = { en, ko };
@@ -97,6 +98,14 @@ describe.each(['en', 'ko'] as const)('generated manifests explain themselves (%s
     const t = TEXTS[lang];
     for (const text of [t.securityContext, t.readinessProbe, t.livenessProbe]) expect(yaml.split(`# ${text}`).length - 1, text).toBe(1);
     expect(commentAbove(yaml, 'resources')).toContain(t.resources({ memory: '192Mi' }));
+  });
+
+  it('call an env value a Service address only when it is one (SERVICE_NAME=<name> is a name, not an address)', () => {
+    for (const pattern of ['singleton', 'sidecar', 'ambassador', 'adapter'] as const) {
+      const options = { ...sampleOptions({ pattern, lang, name: 'demo' }), directory: 'demo' };
+      const yaml = planProject(options).files.find((f) => f.path === 'k8s/deployment.yaml')!.content;
+      expect(yaml, pattern).not.toContain(TEXTS[lang].envServiceName({ variable: 'SERVICE_NAME', service: 'demo' }).split('\n')[0]);
+    }
   });
 
   it('are written through the Document API: every comment is a YAML comment of the document', () => {

@@ -8,7 +8,7 @@ describe('without a TTY the CLI never prompts', () => {
     const ws = workspace();
     const result = await runCli([join(ws, 'demo')]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/no pattern given: pass --pattern <singleton\|sidecar\|ambassador\|adapter>/);
+    expect(result.stderr).toMatch(/no pattern given: pass --pattern <singleton\|sidecar\|ambassador\|adapter\|anti-pattern>/);
     expect(existsSync(join(ws, 'demo'))).toBe(false);
   });
 

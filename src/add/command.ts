@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalog } from '../i18n/catalog.js';
 import { isLang, langFromEnv, type Lang } from '../i18n/lang.js';
-import { containersToBuild, HELPER_NAMES, helpersOf } from '../patterns/index.js';
+import { containersToBuild, HELPER_NAMES, helpersOf, lessonOfProject } from '../patterns/index.js';
 import { containerFolderFiles, type PlannedFile } from '../plan/project-plan.js';
 import { describeRefusal, isTargetRefusal } from '../write/write-error.js';
 import { writeProject } from '../write/write-project.js';
@@ -95,6 +95,9 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
     const mode = values['sidecar-mode'];
     if (mode !== undefined && mode !== 'native' && mode !== 'classic') throw new AddRefusal({ code: 'badSidecarMode', value: mode });
 
+    // A lesson (the anti-pattern project) holds no pattern pod for a helper to join.
+    const lesson = lessonOfProject((path) => existsSync(join(cwd, path)));
+    if (lesson) throw new AddRefusal({ code: 'lessonProject', ...lesson });
     const shown = values.to ?? DEPLOYMENT_FILE;
     const file = resolve(cwd, shown);
     const text = readOrNothing(file);
@@ -107,6 +110,7 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
     // command runs in (containers/<helper>/, as a generated project has it), unless one is there.
     const looseRoot = !root && !relative(cwd, file).startsWith('..') ? cwd : undefined;
     const base = root ?? looseRoot ?? dirname(file);
+    let appIsTheirs = !root;
     const files: PlannedFile[] = root
       ? (() => {
           const planned = planProjectEdit(
@@ -116,6 +120,7 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
             project!,
           );
           for (const path of planned.kept) io.stderr(`${t.outcome.kept({ path })}\n`);
+          appIsTheirs = planned.appIsTheirs;
           return planned.files;
         })()
       : looseRoot
@@ -126,7 +131,8 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
           ]
         : [{ path: basename(file), content: edit.text }];
 
-    const needs = root ? '' : appNeeds(edit, t.appNeeds);
+    // An app of the generator's gets the helpers' parts; one of the user's needs telling what to do.
+    const needs = appIsTheirs ? appNeeds(edit, t.appNeeds) : '';
     if (values['dry-run']) {
       for (const f of files)
         io.stdout(unifiedDiff(relative(cwd, join(base, f.path)) || f.path, readOrNothing(join(base, f.path)), f.content));

@@ -9,6 +9,7 @@ import type { PlannedFile } from '../plan/project-plan.js';
 import { planProject } from '../plan/project-plan.js';
 import { patternOf } from '../patterns/index.js';
 import type { HelperName, ProjectOptions } from '../patterns/types.js';
+import { APP_PARTS_MODULE, addAppParts, withoutAppFiles } from './app-parts.js';
 import type { ManifestEdit } from './edit-manifest.js';
 import { AddRefusal } from './refusal.js';
 import { detectLayout, insert } from './yaml-insert.js';
@@ -20,6 +21,8 @@ export interface ProjectEdit {
   files: PlannedFile[];
   /** Files that would change with the pattern but hold the user's edits, left as they are. */
   kept: string[];
+  /** The app is the user's own (no parts module): none of the helpers' app parts went into it. */
+  appIsTheirs: boolean;
 }
 
 type Read = (path: string) => string | undefined;
@@ -59,6 +62,7 @@ function addDevDependencies(text: string, dependencies: Record<string, string>):
 /** The in-place edit of a file the user changed, or undefined to keep it as it is. */
 function editInPlace(path: string, current: string, planned: string, edit: ManifestEdit): string | undefined {
   if (path === DEPLOYMENT_FILE) return edit.text;
+  if (path === APP_PARTS_MODULE) return addAppParts(current, planned);
   if (path === 'k8s/kustomization.yaml') return addResources(current, parseAllDocuments(planned)[0]!.toJS().resources);
   if (path === 'k8s/service.yaml') {
     const ports = edit.parts.flatMap((p) =>
@@ -83,6 +87,9 @@ export function planProjectEdit(
   const base = { ...edit.options, ...project, directory: '.' };
   const oldPlan = new Map(planProject({ ...base, pattern: patternOf(edit.before) }).files.map((f) => [f.path, f]));
   const newPlan = planProject({ ...base, pattern: patternOf(helpers) });
+  // An app without the parts module is the user's own: nothing of the generator's goes into it.
+  const appIsTheirs = !exists(APP_PARTS_MODULE);
+  const planned = appIsTheirs ? withoutAppFiles(newPlan.files) : newPlan.files;
   // A container folder the new helpers bring must be new: one of the user's is not merged into.
   const folderOf = (path: string) => /^containers\/[^/]+/.exec(path)?.[0];
   const oldFolders = new Set([...oldPlan.keys()].map(folderOf));
@@ -91,7 +98,7 @@ export function planProjectEdit(
   }
   const files: PlannedFile[] = [];
   const kept: string[] = [];
-  for (const file of newPlan.files) {
+  for (const file of planned) {
     const current = read(file.path);
     const old = oldPlan.get(file.path);
     if (current === file.content) continue;
@@ -106,5 +113,5 @@ export function planProjectEdit(
       else if (content !== current) files.push({ ...file, content });
     }
   }
-  return { files, kept };
+  return { files, kept, appIsTheirs };
 }

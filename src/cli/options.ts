@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
-import { describePattern, helpersOf, PATTERNS, patternOf, sampleOptions } from '../patterns/index.js';
+import { canonicalPattern, describeProject, LESSON_NAMES, PATTERNS, sampleOptions } from '../patterns/index.js';
+import { CONTAINER_NAMES } from '../patterns/constants.js';
 import type { PatternName, ProjectOptions } from '../patterns/types.js';
 import { isLang, LANGS, langFromEnv, type Lang } from '../i18n/lang.js';
 import { pathTextIssue } from '../write/path-text.js';
@@ -47,10 +48,22 @@ export const DEFAULTS = {
 
 /**
  * Ports bound next to the app: by the pod's helpers, and, under `npm run dev`, by the demo
- * companions that share this machine's localhost with the pod.
+ * companions that share this machine's localhost with the pod. In a lesson, by the containers
+ * that share the app's localhost in its wrong design.
  */
 export function helperPorts(pattern: string): PortOwner[] {
-  const plan = describePattern(sampleOptions({ pattern }));
+  const project = describeProject(sampleOptions({ pattern }));
+  if (project.kind === 'lesson')
+    return project.lesson.designs.flatMap((design) =>
+      design.workloads
+        .filter((w) => w.containers.some((c) => c.name === CONTAINER_NAMES.app) && w.containers.length > 1)
+        .flatMap((w) =>
+          w.containers
+            .filter((c) => c.name !== CONTAINER_NAMES.app)
+            .flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name, folder: design.folder }))),
+        ),
+    );
+  const plan = project.pod;
   const inPod = plan.containers
     .filter((c) => c.role === 'helper')
     .flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, container: c.name })));
@@ -88,10 +101,11 @@ export function resolveOptions(raw: RawOptions): ProjectOptions {
   if (pathIssue) throw new UsageError(describeRefusal(pathIssue, cliText(lang).refusals));
 
   const asked = raw.pattern ?? (raw.yes ? DEFAULTS.pattern : undefined);
-  if (asked === undefined) throw new UsageError(t.noPattern({ patterns: Object.keys(PATTERNS).join('|'), fallback: DEFAULTS.pattern }));
+  if (asked === undefined)
+    throw new UsageError(t.noPattern({ patterns: [...Object.keys(PATTERNS), ...LESSON_NAMES].join('|'), fallback: DEFAULTS.pattern }));
   fail(checkPattern(asked, t));
   // One spelling per set of helpers: `adapter,sidecar` is `sidecar,adapter`.
-  const pattern = patternOf(helpersOf(asked)!);
+  const pattern = canonicalPattern(asked);
 
   const name = raw.name ?? defaultName(directory);
   const nameProblem = checkName(name, t);
@@ -122,6 +136,6 @@ export function resolveOptions(raw: RawOptions): ProjectOptions {
     target: target as ProjectOptions['target'],
     imagePrefix,
   };
-  describePattern(options);
+  describeProject(options);
   return options;
 }

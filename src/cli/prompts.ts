@@ -18,7 +18,17 @@ async function ask(
   const def = q.default(answers);
   const answer =
     q.choices && q.multiple
-      ? (await checkbox({ message: q.message, choices: q.choices }, CLEAR_WHEN_DONE)).join(',') || q.multiple.none
+      ? (
+          await checkbox(
+            {
+              message: q.message,
+              choices: q.choices,
+              // The picks as one answer (`sidecar,adapter`), checked as a typed one would be.
+              validate: async (picked) => (await check?.(picked.map((c) => c.value).join(',') || q.multiple!.none)) ?? true,
+            },
+            CLEAR_WHEN_DONE,
+          )
+        ).join(',') || q.multiple.none
       : q.choices
         ? await select({ message: q.message, choices: q.choices, default: def }, CLEAR_WHEN_DONE)
         : (

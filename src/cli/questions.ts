@@ -1,8 +1,18 @@
-import { HELPER_NAMES, helpersOf } from '../patterns/index.js';
+import { HELPER_NAMES, helpersOf, LESSON_NAMES } from '../patterns/index.js';
 import { LANGS } from '../i18n/lang.js';
 import type { CliText } from './cli-text.js';
 import { DEFAULTS, defaultName, defaultSidecarMode, helperPorts, type RawOptions } from './options.js';
-import { checkImagePrefix, checkName, checkNamespace, checkPort, checkReplicas, SIDECAR_MODES, suggestName, TARGETS } from './rules.js';
+import {
+  checkImagePrefix,
+  checkName,
+  checkNamespace,
+  checkPattern,
+  checkPort,
+  checkReplicas,
+  SIDECAR_MODES,
+  suggestName,
+  TARGETS,
+} from './rules.js';
 
 type Key = Exclude<keyof RawOptions, 'yes' | 'force' | 'dryRun'>;
 
@@ -44,10 +54,11 @@ export function optionQuestions(t: CliText): Question[] {
     {
       key: 'pattern',
       message: p.pattern,
-      // Any set of helpers around the app; none picked is the singleton.
-      choices: HELPER_NAMES.map((name) => ({ value: name, name: p.patterns[name] })),
+      // Any set of helpers around the app; none picked is the singleton. Last, on its own: the lesson of what not to do.
+      choices: [...HELPER_NAMES, ...LESSON_NAMES].map((name) => ({ value: name, name: p.patterns[name as keyof typeof p.patterns] })),
       multiple: { none: 'singleton' },
       default: () => DEFAULTS.pattern,
+      validate: (v) => checkPattern(v, r),
     },
     {
       key: 'name',

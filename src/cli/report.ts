@@ -13,16 +13,19 @@ export function nextSteps(plan: ProjectPlan, t: CliText): string {
   // Under `npm run create`, npm runs us in the repo root; the user typed from INIT_CWD.
   const dir = relative(process.env.INIT_CWD ?? process.cwd(), resolve(plan.options.directory)) || '.';
   const cd = dir === '.' ? [] : [`  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`];
-  const containers = plan.pattern.containers.map((c) => c.name).join(' + ');
+  const containers = plan.containers.map((c) => c.name).join(' + ');
+  const [fix, wrong] = plan.designs;
   return [
-    o.created({ pattern: plan.options.pattern, containers, dir, count: plan.files.length }),
+    fix && wrong
+      ? o.createdLesson({ containers, dir, count: plan.files.length, wrongFolder: wrong, fixFolder: fix })
+      : o.created({ pattern: plan.options.pattern, containers, dir, count: plan.files.length }),
     ...namespaceNote(plan.options.namespace, t),
     '',
     o.next,
     ...cd,
     '  npm install',
     `  ${o.test}`,
-    `  ${o.dev}`,
+    ...(wrong ? [`  ${o.devLesson}`, `  ${o.demo}`] : [`  ${o.dev}`]),
     `  ${o.deploy({ target: plan.options.target })}`,
     '',
   ].join('\n');

@@ -2,7 +2,7 @@
  * Input rules, each a pure check that returns what is wrong and how to mend it,
  * or undefined when the value is fine. Prompts and flags share them.
  */
-import { HELPER_NAMES, helpersOf, PATTERN_NAMES } from '../patterns/index.js';
+import { HELPER_NAMES, isPattern, LESSON_NAMES, PATTERN_NAMES } from '../patterns/index.js';
 import { IMAGE_TAG } from '../patterns/constants.js';
 import type { CliText } from '../i18n/en/cli.js';
 
@@ -50,16 +50,21 @@ export function parseWholeNumber(raw: string): number | undefined {
 }
 
 /**
- * Who else binds a port next to the app: a container of this pod, or a demo companion that
- * runs in a pod of its own in the cluster but beside the pod on localhost under `npm run dev`.
+ * Who else binds a port next to the app: a container of this pod, a demo companion that
+ * runs in a pod of its own in the cluster but beside the pod on localhost under `npm run dev`,
+ * or a container that shares the app's localhost in the wrong design of a lesson (its `folder`).
  */
-export type PortOwner = { port: number; container: string } | { port: number; companion: string };
+export type PortOwner =
+  | { port: number; container: string }
+  | { port: number; companion: string }
+  | { port: number; container: string; folder: string };
 
 export function checkPort(raw: string, taken: readonly PortOwner[], t: RulesText): string | undefined {
   const port = parseWholeNumber(raw);
   if (port === undefined || port < 1 || port > 65535) return t.portNotNumber({ value: raw });
   if (port < 1024) return t.portPrivileged({ port });
   const owner = taken.find((o) => o.port === port);
+  if (owner && 'folder' in owner) return t.portTakenInWrongPod({ port, container: owner.container, folder: owner.folder });
   if (owner && 'container' in owner) return t.portTakenInPod({ port, container: owner.container });
   if (owner) return t.portTakenByDemo({ port, companion: owner.companion });
   return undefined;
@@ -81,10 +86,11 @@ export function checkChoice<T extends string>(
 }
 
 export function checkPattern(value: string, t: RulesText): string | undefined {
-  // One of the four, or helpers joined by commas: a pod may hold any set of them.
-  return helpersOf(value)
-    ? undefined
-    : t.notOneOf({ what: 'pattern', value, choices: [...PATTERN_NAMES, HELPER_NAMES.join(',')].join(' | ') });
+  // One of the four, helpers joined by commas (a pod may hold any set of them), or a lesson, alone.
+  if (isPattern(value)) return undefined;
+  const lesson = LESSON_NAMES.find((l) => value.split(',').some((part) => part.trim() === l));
+  if (lesson) return t.lessonAlone({ pattern: lesson });
+  return t.notOneOf({ what: 'pattern', value, choices: [...PATTERN_NAMES, HELPER_NAMES.join(','), ...LESSON_NAMES].join(' | ') });
 }
 
 /** Docker reference grammar: the first part is a registry host only if it has '.', ':' or is localhost. */

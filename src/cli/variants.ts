@@ -1,4 +1,4 @@
-import { PATTERN_NAMES } from '../patterns/index.js';
+import { LESSON_NAMES, PATTERN_NAMES } from '../patterns/index.js';
 import { resolveOptions, type RawOptions } from './options.js';
 import { SIDECAR_MODES, TARGETS } from './rules.js';
 import { isUsageError } from './usage-error.js';
@@ -7,14 +7,14 @@ import { isUsageError } from './usage-error.js';
 export type Variant = Required<Pick<RawOptions, 'pattern' | 'target' | 'sidecarMode' | 'replicas'>> & Pick<RawOptions, 'namespace'>;
 
 /**
- * Every combination of those options the CLI accepts: each pattern, target and sidecar
+ * Every combination of those options the CLI accepts: each pattern (the lessons too), target and sidecar
  * mode, with and without a namespace, one and several replicas. The build finds the
  * schema validators the manifests need from them (scripts/schemas-in-use.mjs), and a test
  * generates each with the bundle.
  */
 export function manifestVariants(): Variant[] {
   const variants: Variant[] = [];
-  for (const pattern of PATTERN_NAMES)
+  for (const pattern of [...PATTERN_NAMES, ...LESSON_NAMES])
     for (const target of TARGETS)
       for (const sidecarMode of SIDECAR_MODES)
         for (const namespace of [undefined, 'demo'])

@@ -86,7 +86,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])(:\d+)?$/;
 const LISTEN_ENV = /(^|_)(LISTEN|BIND)(_|$)|^HOST$/i;
 const LISTEN_ARG = /^--?(listen|bind|host|address|addr|listen-address|bind-address)(=|$)/;
 /** Where servers keep their data. */
-const DATA_DIR = /^\/(var\/lib\/[^/]+|data|bitnami\/[^/]+)(\/|$)/;
+export const DATA_DIR = /^\/(var\/lib\/[^/]+|data|bitnami\/[^/]+)(\/|$)/;
 
 /** Whether the container's own listen address, in env or args, is a loopback address. */
 function listensOnLoopbackOnly(c: ContainerView): boolean {

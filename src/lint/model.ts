@@ -158,6 +158,15 @@ function containerView(raw: Obj, kind: ContainerKind, index: number): ContainerV
   };
 }
 
+/** A StatefulSet's volumeClaimTemplates become volumes of each pod, each a PersistentVolumeClaim of its own. */
+function claimVolumes(kind: string, raw: Obj): Obj[] {
+  if (kind !== 'StatefulSet') return [];
+  return list(rec(raw.spec).volumeClaimTemplates).map((t) => {
+    const name = str(rec(t.metadata).name);
+    return { name, persistentVolumeClaim: { claimName: `${name}-${str(rec(raw.metadata).name) ?? '<unnamed>'}` } };
+  });
+}
+
 function podView(kind: string, raw: Obj, template: { metadata: Obj; spec: Obj }, source?: string): PodView {
   const metadata = rec(raw.metadata);
   const { spec } = template;
@@ -176,7 +185,7 @@ function podView(kind: string, raw: Obj, template: { metadata: Obj; spec: Obj },
     annotations: stringMap(template.metadata.annotations),
     spec,
     securityContext: rec(spec.securityContext),
-    volumes: list(spec.volumes),
+    volumes: [...list(spec.volumes), ...claimVolumes(kind, raw)],
     containers,
   };
 }

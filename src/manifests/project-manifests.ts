@@ -1,10 +1,11 @@
 import type { Model } from '@kubernetes-models/base';
-import { describePattern } from '../patterns/index.js';
-import type { PodDescription, ProjectOptions } from '../patterns/types.js';
+import { describePattern, describeProject } from '../patterns/index.js';
+import type { DesignSpec, LessonDescription, PodDescription, ProjectOptions, WorkloadSpec } from '../patterns/types.js';
 import { renderDeployment } from './deployment.js';
 import { renderKustomization } from './kustomization.js';
 import { isClusterNamespace, renderNamespace } from './namespace.js';
 import { renderService } from './service.js';
+import { renderStatefulSet } from './statefulset.js';
 
 /** One file under k8s/: its objects, in order. */
 export interface ManifestFile {
@@ -49,4 +50,60 @@ export function buildManifests(options: ProjectOptions, pattern: PodDescription 
     options.namespace,
   );
   return [{ path: 'k8s/kustomization.yaml', objects: [kustomization] }, ...files];
+}
+
+/**
+ * Every manifest a project holds, whatever it describes: one pod's k8s/, or each design's folder
+ * of a lesson. scripts/schemas-in-use.mjs validates these for every variant.
+ * @public (the probe that calls it is a string knip does not read)
+ */
+export function buildProjectManifests(options: ProjectOptions): ManifestFile[] {
+  const project = describeProject(options);
+  return project.kind === 'pod' ? buildManifests(options, project.pod) : buildLessonManifests(options, project.lesson);
+}
+
+/**
+ * The manifests of a lesson: one folder per design, each a kustomization of its own. The
+ * namespace, when asked for, is created by the first folder only (the one the project runs):
+ * `kubectl delete -k` of the other must not delete it from under the first.
+ */
+export function buildLessonManifests(options: ProjectOptions, lesson: LessonDescription): ManifestFile[] {
+  return lesson.designs.flatMap((design, i) => buildDesignManifests(options, design, i === 0));
+}
+
+export function buildDesignManifests(options: ProjectOptions, design: DesignSpec, ownsNamespace: boolean): ManifestFile[] {
+  const files = new Map<string, ManifestFile>();
+  const add = (file: string, object: ManifestFile['objects'][number]) => {
+    const path = `${design.folder}/${file}`;
+    const entry = files.get(path) ?? { path, objects: [] };
+    (entry.objects as unknown[]).push(object);
+    files.set(path, entry);
+  };
+  if (ownsNamespace && options.namespace && !isClusterNamespace(options.namespace))
+    add('namespace.yaml', renderNamespace(options.namespace));
+  for (const w of design.workloads) {
+    add(w.file, renderWorkload(options, w));
+    add(w.serviceFile ?? w.file, renderService(objectNameOf(options, w), w.suffix, w.containers, options, w.service));
+  }
+  const kustomization = renderKustomization(
+    [...files.keys()].map((path) => path.slice(design.folder.length + 1)),
+    options.namespace,
+  );
+  return [{ path: `${design.folder}/kustomization.yaml`, objects: [kustomization] }, ...files.values()];
+}
+
+const objectNameOf = (options: ProjectOptions, w: WorkloadSpec) => `${options.name}-${w.suffix}`;
+
+function renderWorkload(options: ProjectOptions, w: WorkloadSpec) {
+  const pod = {
+    objectName: objectNameOf(options, w),
+    component: w.suffix,
+    replicas: w.replicas,
+    containers: w.containers,
+    volumes: w.volumes,
+    annotations: {},
+  };
+  return w.kind === 'StatefulSet'
+    ? renderStatefulSet({ ...pod, claims: w.claims, serviceName: pod.objectName }, options)
+    : renderDeployment(pod, options);
 }

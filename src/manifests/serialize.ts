@@ -10,6 +10,8 @@ export interface SerializeContext {
   text: typeof ManifestText;
   /** Every container the project describes: what YAML alone cannot say about them. */
   containers: readonly ContainerSpec[];
+  /** The names of the Services the project creates (none known: no comment points one out). */
+  services?: readonly string[];
 }
 
 /** Multi-document YAML; objects are serialized, never templated, and commented through the Document API. */
@@ -18,7 +20,10 @@ export function serializeManifest(file: ManifestFile, context?: SerializeContext
     .map((o) => {
       const json = (o instanceof Model ? o.toJSON() : o) as Record<string, unknown>;
       const doc = new Document(json, { aliasDuplicateObjects: false });
-      if (context) for (const point of commentPoints(json, context.containers, context.text)) attach(doc, point);
+      const folder = file.path.split('/').slice(0, -1).join('/');
+      if (context)
+        for (const point of commentPoints(json, { containers: context.containers, services: context.services ?? [], folder }, context.text))
+          attach(doc, point);
       return doc.toString({ lineWidth: 0 });
     })
     .join('---\n');

@@ -18,10 +18,11 @@ export class ManifestError extends Error {
 
 /**
  * Schema first (kubernetes-models' OpenAPI validation), then the linter with every
- * check, the pod rules included (one port per pod, mounts of declared volumes). Reported in
+ * check, the pod rules included (one port per pod, mounts of declared volumes), less the
+ * findings a design is built to show (`expectedFindings`, which must all be there). Reported in
  * the reader's language; a schema's own message is the validator's, in English.
  */
-export function validateManifests(files: ManifestFile[], lang: Lang = 'en'): void {
+export function validateManifests(files: ManifestFile[], lang: Lang = 'en', expectedFindings: readonly string[] = []): void {
   const problems: string[] = [];
   const documents = files.flatMap((file) =>
     file.objects.map((object) => {
@@ -36,6 +37,10 @@ export function validateManifests(files: ManifestFile[], lang: Lang = 'en'): voi
       return { object: object instanceof Model ? object.toJSON() : object, source: file.path };
     }),
   );
-  for (const finding of lintDocuments(documents, { lang })) problems.push(formatFinding(finding, lintText(lang)));
+  // A design built to be wrong (the anti-pattern) must show exactly the findings it teaches, and nothing else.
+  const findings = lintDocuments(documents, { lang });
+  for (const finding of findings.filter((f) => !expectedFindings.includes(f.check))) problems.push(formatFinding(finding, lintText(lang)));
+  for (const check of expectedFindings.filter((id) => !findings.some((f) => f.check === id)))
+    problems.push(catalog(lang).cli.outcome.expectedFinding({ folder: files[0]?.path.split('/')[0] ?? '?', check }));
   if (problems.length) throw new ManifestError(problems, lang);
 }

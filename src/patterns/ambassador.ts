@@ -47,6 +47,7 @@ export function ambassadorHelper(options: ProjectOptions): HelperPart {
     app: {
       env: { UPSTREAM_URL: `http://127.0.0.1:${AMBASSADOR_PROXY_PORT}`, UPSTREAM_TIMEOUT_MS: String(APP_UPSTREAM_TIMEOUT_MS) },
       mounts: [],
+      parts: ['upstream'],
     },
     container: {
       name: CONTAINER_NAMES.ambassador,

@@ -1,8 +1,8 @@
 import { APP_DRAIN_MS, CONTAINER_NAMES, SERVICE_HTTP_PORT } from './constants.js';
 import type { ContainerSpec, ProjectOptions } from './types.js';
 
-/** The app container every pattern starts from; patterns add env and mounts. */
-export function appContainer(options: ProjectOptions, extra: Partial<Pick<ContainerSpec, 'env' | 'mounts'>> = {}): ContainerSpec {
+/** The app container every pattern starts from; patterns add env, mounts and the optional code parts that use them. */
+export function appContainer(options: ProjectOptions, extra: Partial<Pick<ContainerSpec, 'env' | 'mounts' | 'parts'>> = {}): ContainerSpec {
   return {
     name: CONTAINER_NAMES.app,
     template: 'app',
@@ -16,6 +16,7 @@ export function appContainer(options: ProjectOptions, extra: Partial<Pick<Contai
       ...extra.env,
     },
     mounts: extra.mounts ?? [],
+    parts: extra.parts ?? [],
     readiness: { path: '/readyz', port: 'http' },
     liveness: { path: '/healthz', port: 'http' },
     docs: {

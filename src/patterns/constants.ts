@@ -12,6 +12,13 @@ export const ADAPTER_METRICS_PORT = 9102;
 export const UPSTREAM_PRIMARY_PORT = 9081;
 export const UPSTREAM_BACKUP_PORT = 9082;
 
+/**
+ * The anti-pattern project's web and db ports. In its wrong design all three containers share
+ * one localhost, so the app's port must differ from both.
+ */
+export const WEB_PORT = 8000;
+export const DB_PORT = 7000;
+
 /** The Service of the workload publishes the app on this port. */
 export const SERVICE_HTTP_PORT = 80;
 
@@ -42,4 +49,6 @@ export const CONTAINER_NAMES = {
   ambassador: 'ambassador',
   adapter: 'adapter',
   upstream: 'upstream',
+  web: 'web',
+  db: 'db',
 } as const;

@@ -1,8 +1,9 @@
 import { adapterHelper } from './adapter.js';
+import { ANTI_PATTERN, describeAntiPattern } from './anti-pattern.js';
 import { ambassadorHelper } from './ambassador.js';
 import { appContainer } from './app.js';
 import { sidecarHelper } from './sidecar.js';
-import type { ContainerSpec, HelperName, HelperPart, PatternName, PodDescription, ProjectOptions } from './types.js';
+import type { ContainerSpec, HelperName, HelperPart, LessonDescription, PatternName, PodDescription, ProjectOptions } from './types.js';
 
 /** Every helper pattern, described once in its own file: what it adds around the app. */
 export const HELPERS: Record<HelperName, (options: ProjectOptions) => HelperPart> = {
@@ -95,7 +96,11 @@ export function describePattern(options: ProjectOptions): PodDescription {
     pattern: patternOf(helpers),
     helpers,
     containers: [
-      appContainer(options, { env: Object.assign({}, ...parts.map((p) => p.app.env)), mounts: parts.flatMap((p) => p.app.mounts) }),
+      appContainer(options, {
+        env: Object.assign({}, ...parts.map((p) => p.app.env)),
+        mounts: parts.flatMap((p) => p.app.mounts),
+        parts: parts.flatMap((p) => p.app.parts ?? []),
+      }),
       ...parts.map((p) => p.container),
     ],
     volumes: parts.flatMap((p) => p.volumes),
@@ -104,4 +109,41 @@ export function describePattern(options: ProjectOptions): PodDescription {
   };
 }
 
-export type { HelperName, PatternName, PodDescription, ProjectOptions } from './types.js';
+/**
+ * What a project holds: one pod (a named pattern or any set of helpers), or a lesson (the
+ * anti-pattern: the same containers in a wrong design and in the fix). The plan, the README
+ * and the CLI's rules read it; nothing else asks which pattern it is.
+ */
+export type ProjectDescription = { kind: 'pod'; pod: PodDescription } | { kind: 'lesson'; lesson: LessonDescription };
+
+/** Patterns that are not one pod: each describes its own project. */
+const LESSONS: Record<string, (options: ProjectOptions) => LessonDescription> = { [ANTI_PATTERN]: describeAntiPattern };
+export const LESSON_NAMES = Object.keys(LESSONS);
+
+/** Whether `pattern` names a pattern the generator knows: a lesson, `singleton`, or a set of helpers. */
+export function isPattern(pattern: string): boolean {
+  return Object.hasOwn(LESSONS, pattern) || helpersOf(pattern) !== undefined;
+}
+
+/** The one spelling of an accepted pattern (`adapter,sidecar` is `sidecar,adapter`). */
+export function canonicalPattern(pattern: string): string {
+  return Object.hasOwn(LESSONS, pattern) ? pattern : patternOf(helpersOf(pattern)!);
+}
+
+export function describeProject(options: ProjectOptions): ProjectDescription {
+  const lesson = Object.hasOwn(LESSONS, options.pattern) ? LESSONS[options.pattern] : undefined;
+  return lesson ? { kind: 'lesson', lesson: lesson(options) } : { kind: 'pod', pod: describePattern(options) };
+}
+
+/**
+ * The lesson a project folder holds, found by the folder of its wrong design (`k8s-anti-pattern/`),
+ * or undefined. `add` refuses there: a lesson has no pattern pod for a helper to join.
+ */
+export function lessonOfProject(exists: (path: string) => boolean): { pattern: string; folder: string } | undefined {
+  for (const [pattern, describe] of Object.entries(LESSONS))
+    for (const design of describe(sampleOptions({ pattern })).designs.slice(1))
+      if (exists(`${design.folder}/kustomization.yaml`)) return { pattern, folder: design.folder };
+  return undefined;
+}
+
+export type { HelperName, LessonDescription, PatternName, PodDescription, ProjectOptions } from './types.js';

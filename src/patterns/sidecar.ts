@@ -31,6 +31,7 @@ export function sidecarHelper(options: ProjectOptions): HelperPart {
     app: {
       env: { ACCESS_LOG: logFile, ACCESS_LOG_MAX_BYTES: String(ROTATE_AT_BYTES), ACCESS_LOG_ROTATED_FILES: String(ROTATED_FILES) },
       mounts: [{ volume: LOG_VOLUME, mountPath: LOG_DIR }],
+      parts: ['access-log'],
     },
     container: {
       name: CONTAINER_NAMES.logShipper,

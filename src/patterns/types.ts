@@ -12,7 +12,7 @@ export type HelperName = 'sidecar' | 'ambassador' | 'adapter';
 export type PatternName = 'singleton' | HelperName;
 
 /** A container directory under templates/containers/ and containers/ in a project. */
-export type ContainerTemplate = 'app' | 'log-shipper' | 'ambassador' | 'adapter' | 'upstream';
+export type ContainerTemplate = 'app' | 'log-shipper' | 'ambassador' | 'adapter' | 'upstream' | 'web' | 'db';
 
 export interface PortSpec {
   /** IANA-style port name (<= 15 chars), used by probes and the Service. */
@@ -54,6 +54,11 @@ export interface ContainerSpec {
   startup?: ProbeSpec;
   /** npm packages its code needs beyond the project's own (name -> version range). */
   dependencies?: Record<string, string>;
+  /**
+   * The optional code parts of its template this container holds (src/parts/<part>/ and
+   * test/parts/<part>/ of templates/containers/<template>/); a project gets only these.
+   */
+  parts?: string[];
   /** What the container teaches in the generated README. */
   docs?: ContainerDocs;
 }
@@ -100,8 +105,8 @@ export interface CompanionSpec {
 /** What one helper pattern adds around the app; a pod is the app plus any set of these. */
 export interface HelperPart {
   helper: HelperName;
-  /** What the app needs to work with this helper: env it reads, volumes it mounts. */
-  app: { env: Record<string, string>; mounts: MountSpec[] };
+  /** What the app needs to work with this helper: env it reads, volumes it mounts, the code part that does it. */
+  app: { env: Record<string, string>; mounts: MountSpec[]; parts?: string[] };
   container: ContainerSpec;
   volumes: VolumeSpec[];
   companions: CompanionSpec[];
@@ -120,6 +125,57 @@ export interface PodDescription {
   companions: CompanionSpec[];
   /** Pod template annotations (e.g. Prometheus scrape hints). */
   annotations: Record<string, string>;
+}
+
+/**
+ * A workload of a design that is not one pod pattern (the anti-pattern project): a Deployment or
+ * a StatefulSet and the Service in front of it, named `<name>-<suffix>`.
+ */
+export interface WorkloadSpec {
+  suffix: string;
+  kind: 'Deployment' | 'StatefulSet';
+  /** The file under the design's folder that holds the workload. */
+  file: string;
+  /** The file that holds its Service (the workload's own file when absent). */
+  serviceFile?: string;
+  replicas: number;
+  containers: ContainerSpec[];
+  /** emptyDir volumes of the pod: they die with it. */
+  volumes: VolumeSpec[];
+  /** A StatefulSet's volumeClaimTemplates: one PersistentVolumeClaim per pod, which outlives it. */
+  claims: ClaimSpec[];
+  /** `headless`: clusterIP None, the governing Service of a StatefulSet (its DNS names the pods). */
+  service: 'cluster-ip' | 'headless';
+}
+
+export interface ClaimSpec {
+  name: string;
+  /** Requested size, a Kubernetes quantity. */
+  storage: string;
+}
+
+/** One way of running the same containers: a folder of manifests that `kubectl apply -k` takes. */
+export interface DesignSpec {
+  /** `k8s` (what the project runs) or another folder beside it. */
+  folder: string;
+  workloads: WorkloadSpec[];
+  /** Lint check ids this design is built to fail (the wrong design); generation holds it to exactly these. */
+  expectedFindings: string[];
+}
+
+/** A project that teaches by contrast: the same containers in a wrong design and in the fix. */
+export interface LessonDescription {
+  pattern: string;
+  /** The fix first: its folder is k8s/. */
+  designs: DesignSpec[];
+  /** Every container the designs run, once per template (what the project builds). */
+  containers: ContainerSpec[];
+  /** The folder under templates/ laid over templates/project/ (a file at the same path replaces it). */
+  overlay: string;
+  /** npm scripts its package.json adds, by name. */
+  scripts: Record<string, string>;
+  /** Modules rendered from an area of the reader's catalog (`export const text = {...};`), by path. */
+  texts: Record<string, 'demo'>;
 }
 
 /** Everything the user chose, validated. */

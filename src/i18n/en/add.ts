@@ -22,6 +22,8 @@ Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 any other fa
 `,
   refusals: {
     noHelpers: 'name the helpers to add, e.g. `create-pod-pattern add sidecar,adapter`',
+    lessonProject: ({ pattern, folder }: { pattern: string; folder: string }) =>
+      `this is an ${pattern} project: web, app and database in two designs (${folder}/ is the mistake it teaches), not a pattern pod a helper could join. Generate a pattern to add helpers to, e.g. \`npx create-pod-pattern my-service --pattern sidecar\`, or name a Deployment of your own with --to <file.yaml>`,
     unknownHelper: ({ value, helpers }: { value: string; helpers: string }) =>
       `"${value}" is not a set of helpers; the helpers are ${helpers}, joined by commas`,
     unknownOption: ({ option }: { option: string }) => `unknown option ${option}`,
@@ -57,6 +59,8 @@ Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 any other fa
     podDesign: ({ findings }: { findings: string }) => `the pod would break a pod-design rule:\n  ${findings}`,
     pathTaken: ({ path }: { path: string }) =>
       `${path} already exists and is not the generator's, and the helper's code goes there: move it away and run add again`,
+    partsModuleEdited: ({ path, parts }: { path: string; parts: string }) =>
+      `${path} no longer holds the line \`export const parts: AppPart[] = [...];\` that lists the app's optional parts, so ${parts} cannot be added to it: put that line back (your own entries may stay in it) and run add again`,
   },
   outcome: {
     added: ({ helpers, file }: { helpers: string; file: string }) => `Added ${helpers} to ${file}.`,

@@ -19,11 +19,14 @@ Scaffold a Kubernetes pod pattern that works on the first try.
 Options:
   -p, --pattern <p>       singleton | sidecar | ambassador | adapter   (asked)
                           or several helpers in one pod: sidecar,adapter
+                          or anti-pattern: what NOT to do, web + app + database
+                          in one pod, beside the fix, with \`npm run demo\`
       --lang <l>          en | ko: prompts, messages, README, manifest comments
                           (from LC_ALL, LC_MESSAGES or LANG: ko* gives ko)
   -n, --name <name>       workload name, a DNS-1123 label         (directory's base name)
       --namespace <ns>    namespace for every object               (none: the context's)
       --port <n>          the app container's port                 (8080)
+                          (anti-pattern: not 8000 or 7000, the web's and the db's)
       --replicas <n>      Deployment replicas                      (1)
       --sidecar-mode <m>  native | classic: helpers as native sidecars (init containers
                           with restartPolicy: Always, Kubernetes 1.29+) or as ordinary
@@ -40,6 +43,7 @@ Options:
 Examples:
   npx create-pod-pattern my-service --pattern sidecar --yes
   npm create pod-pattern@latest my-service -- --pattern adapter --namespace demo
+  npx create-pod-pattern shop --pattern anti-pattern --yes
   npx create-pod-pattern lint k8s/ --only pod-design
 `,
 
@@ -54,6 +58,7 @@ Examples:
       sidecar: 'sidecar logger: app + log-shipper on a shared volume',
       ambassador: 'ambassador proxy: app + loopback proxy with failover',
       adapter: 'adapter monitor: app + Prometheus adapter',
+      'anti-pattern': 'anti-pattern, what NOT to do: web + app + database in one pod, beside the fix (pick it alone)',
     },
     name: 'Workload name (DNS-1123 label)',
     namespace: "Namespace (empty: the current context's)",
@@ -93,6 +98,10 @@ Examples:
       `port ${port} is already used by the ${container} container of this pod; choose another (e.g. 8080). ${SHARED_NETWORK}`,
     portTakenByDemo: ({ port, companion }: { port: number; companion: string }) =>
       `port ${port} is where the demo ${companion} listens under \`npm run dev\`, which runs it on this machine's localhost beside the pod; it is not a container of this pod (in the cluster it runs in a pod of its own), but the app could not bind the same port there: choose another (e.g. 8080). ${SHARED_NETWORK}`,
+    portTakenInWrongPod: ({ port, container, folder }: { port: number; container: string; folder: string }) =>
+      `port ${port} is the ${container} container's: in the wrong design (${folder}/) web, app and db share one pod's localhost, so the app cannot bind it there; choose another (e.g. 8080). ${SHARED_NETWORK}`,
+    lessonAlone: ({ pattern }: { pattern: string }) =>
+      `--pattern ${pattern} is a project of its own (two designs of web, app and database), not a helper: pass it alone, e.g. --pattern ${pattern}`,
     replicas: ({ value }: { value: string }) => `replicas ${q(value)} is not a whole number from 1 to 100`,
     notOneOf: ({ what, value, choices }: { what: 'pattern' | 'target' | 'sidecarMode'; value: string; choices: string }) =>
       `${{ pattern: 'pattern', target: 'target', sidecarMode: 'sidecar mode' }[what]} ${q(value)} is not one of: ${choices}`,
@@ -167,6 +176,24 @@ Examples:
         .join(' + ');
       return `Created ${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title} pod (${containers}) in ${dir}/ (${count} files).`;
     },
+    createdLesson: ({
+      containers,
+      dir,
+      count,
+      wrongFolder,
+      fixFolder,
+    }: {
+      containers: string;
+      dir: string;
+      count: number;
+      wrongFolder: string;
+      fixFolder: string;
+    }) =>
+      `Created the anti-pattern lesson in ${dir}/ (${count} files): ${containers} in one pod (${wrongFolder}/, what not to do) and the fix (${fixFolder}/, three workloads).`,
+    devLesson: 'npm run dev       # the fix (k8s/): db, app and web as local processes',
+    demo: 'npm run demo      # both designs side by side: scaling, failure, rollout',
+    expectedFinding: ({ folder, check }: { folder: string; check: string }) =>
+      `${folder}/ is built to show the lint finding ${check}, and lint no longer reports it`,
     clusterNamespace: ({ namespace }: { namespace: string }) =>
       `Namespace ${namespace} belongs to the cluster: k8s/ puts every object in it, but does not create, label or delete it (so its Pod Security level stays as it is).`,
     next: 'Next:',

@@ -37,5 +37,24 @@ export const manifests = {
   serviceSelector: 'The Service sends traffic to every ready pod with these labels.',
   servicePorts: 'Targets the container port by name, so the number lives in one place.',
   namespaceLabels: 'The API server refuses any pod in this namespace that breaks the restricted Pod Security Standard.',
-  kustomization: 'kubectl apply -k k8s/ creates these objects; kubectl delete -k k8s/ removes them.',
+  kustomization: ({ folder }: { folder: string }) =>
+    `kubectl apply -k ${folder}/ creates these objects; kubectl delete -k ${folder}/ removes them.`,
+
+  // The anti-pattern project: the wrong pod, and the fix's StatefulSet and headless Service.
+  replicasOfEverything: ({ replicas, containers }: { replicas: number; containers: string[] }) =>
+    `${replicas} ${replicas === 1 ? 'copy' : 'copies'} of the whole pod below: ${replicas === 1 ? 'one' : replicas} of each of ${and(containers)}.\nA pod scales as a whole, so more web or app means more databases too, each with data of its own.`,
+  mainServicesInOnePod: ({ containers }: { containers: string[] }) =>
+    `THE MISTAKE this folder shows: ${and(containers)} are main services, each with a port of its own, in one pod.\nThey share one fate: scheduled onto one node (its failure takes all of them), one unready container makes the\nwhole pod unready, they scale together, and changing any one of them replaces the pod, the database too.\nA pod holds one main service and the helpers that serve it. The fix, in k8s/: a workload and a Service for each.`,
+  dataOnEmptyDir: ({ name, containers }: { name: string; containers: string[]; sizeLimit: string }) =>
+    `${name} is an emptyDir holding the data of ${and(containers)}: it is made with this pod and deleted with it.\nA rollout, an eviction or a move to another node starts the database empty. The fix keeps data on a PersistentVolumeClaim.`,
+  replicasOfDatabase: ({ replicas }: { replicas: number }) =>
+    `${replicas} database pod. More replicas would be more databases, not a bigger one: replicating a database is the\ndatabase's own job (PostgreSQL or MySQL replication, usually run by an operator).`,
+  statefulSetServiceName: ({ service }: { service: string }) =>
+    `The headless Service ${service} gives each pod a stable DNS name (${service}-0.${service}); the pods keep their names across restarts.`,
+  volumeClaimTemplates: ({ claims }: { claims: string[] }) =>
+    `Each pod gets a PersistentVolumeClaim of its own (${and(claims)}), made once and kept: a restart, a rollout or a\nmove to another node finds the same data. Deleting the StatefulSet keeps it too; delete the claim to drop the data.`,
+  headlessService:
+    "clusterIP: None makes this Service headless: no virtual IP; its name resolves to the pods themselves,\nso clients use the pod's own port. A StatefulSet names its pods through it.",
+  envServiceName: ({ variable, service }: { variable: string; service: string }) =>
+    `${variable} names the Service ${service}: cluster DNS resolves it to the ready pods behind it, wherever they run.\nNo pod IP is written anywhere; pods come and go, the Service name stays.`,
 };

@@ -97,7 +97,7 @@ export const readme = {
 
   neverHeading: 'What never goes into one pod',
   never:
-    'A web server, an app server and a database are separate services, and each gets its own workload: never put them into one pod. In one pod they share one fate: they are scheduled onto the same node, so one node failure takes all three; one crashing container makes the whole pod unready; they scale together, so `replicas: 3` means three databases, each with its own data; and they roll out together, so changing the app restarts the database. Run each as its own Deployment (the database as a StatefulSet) behind its own Service, and let them talk through Service names.',
+    'A web server, an app server and a database are separate services, and each gets its own workload: never put them into one pod. In one pod they share one fate: they are scheduled onto the same node, so one node failure takes all three; one crashing container makes the whole pod unready; they scale together, so `replicas: 3` means three databases, each with its own data; and they roll out together, so changing the app restarts the database. Run each as its own Deployment (the database as a StatefulSet) behind its own Service, and let them talk through Service names. `npx create-pod-pattern shop --pattern anti-pattern` generates both designs side by side, with a demo that measures each of these.',
   neverHelpers:
     'A helper is different: it exists only to serve the app beside it, so it belongs in the same pod, and it lives and dies with it.',
 
@@ -218,6 +218,14 @@ export const readme = {
     upstream: {
       purpose: 'a demo upstream, so the pattern works in a cluster with no internet',
       heart: 'a small HTTP server that names itself in every answer',
+    },
+    web: {
+      purpose: 'the front: a page with the visit count, and `/api/` passed on to the app with a timeout',
+      heart: 'the page, and the one rule of the front: `/api/<path>` goes to the app, and an app that is down or hung becomes a 503',
+    },
+    db: {
+      purpose: 'a small database standing for PostgreSQL or MySQL: counters on a journal, fsynced before each answer, replayed at start',
+      heart: 'the journal: append a checksummed record, fsync, then answer; replay at start, dropping a torn last record',
     },
   },
   whereScripts: '`scripts/`: `build`, `dev`, `images`, `deploy` and `undeploy`.',

@@ -27,6 +27,8 @@ adapter. 주석, 키 순서, 따옴표, 앵커와 파일의 다른 문서는 쓴
 `,
   refusals: {
     noHelpers: '더할 헬퍼를 지정하자. 예: `create-pod-pattern add sidecar,adapter`',
+    lessonProject: ({ pattern, folder }) =>
+      `이 프로젝트는 ${pattern} 프로젝트다. 웹, 앱, 데이터베이스를 두 가지 설계로 담았고(${folder}/ 폴더가 가르치는 실수다), 헬퍼를 더할 패턴 파드가 아니다. 헬퍼를 더하려면 패턴 프로젝트를 만들거나(예: \`npx create-pod-pattern my-service --pattern sidecar\`), --to <file.yaml>로 직접 만든 디플로이먼트를 지정하자`,
     unknownHelper: ({ value, helpers }) => `"${value}" 값은 헬퍼 목록이 아니다. 헬퍼는 ${helpers} 중에서 쉼표로 이어 쓴다`,
     unknownOption: ({ option }) => `알 수 없는 옵션: ${option}`,
     missingValue: ({ option }) => `${option} 옵션에는 값이 필요하다`,
@@ -55,6 +57,8 @@ adapter. 주석, 키 순서, 따옴표, 앵커와 파일의 다른 문서는 쓴
     podDesign: ({ findings }) => `파드가 파드 설계 규칙을 어기게 된다:\n  ${findings}`,
     pathTaken: ({ path }) =>
       `${path} 경로가 이미 있고 생성기가 만든 것이 아니다. 헬퍼 코드가 들어갈 자리이므로 다른 곳으로 옮기고 add를 다시 실행하자`,
+    partsModuleEdited: ({ path, parts }) =>
+      `${path} 파일에 앱의 선택 부품을 나열하는 줄 \`export const parts: AppPart[] = [...];\`이 없어서 ${parts} 부품을 더할 수 없다. 그 줄을 되살리고(직접 넣은 항목은 남겨도 된다) add를 다시 실행하자`,
   },
   outcome: {
     added: ({ helpers, file }) => `${file} 파일에 ${helpers} 헬퍼를 더했다.`,

@@ -22,11 +22,14 @@ export const cli: CliText = {
 옵션:
   -p, --pattern <p>       singleton | sidecar | ambassador | adapter   (물어본다)
                           또는 쉼표로 이은 헬퍼 여럿을 한 파드에: sidecar,adapter
+                          또는 anti-pattern: 하지 말아야 할 설계. 웹, 앱, 데이터베이스를
+                          한 파드에 넣은 것과 바른 설계를 나란히, \`npm run demo\`와 함께
       --lang <l>          en | ko: 질문, 메시지, README, 매니페스트 주석의 언어
                           (LC_ALL, LC_MESSAGES, LANG에서 정한다: ko로 시작하면 ko)
   -n, --name <name>       워크로드 이름, DNS-1123 레이블           (디렉터리 이름)
       --namespace <ns>    모든 오브젝트의 네임스페이스             (없으면 현재 컨텍스트의 것)
       --port <n>          app 컨테이너의 포트                      (8080)
+                          (anti-pattern: web과 db의 포트인 8000, 7000은 안 된다)
       --replicas <n>      디플로이먼트(Deployment) 레플리카 수     (1)
       --sidecar-mode <m>  native | classic: 헬퍼를 네이티브 사이드카(restartPolicy: Always인
                           초기화 컨테이너, 쿠버네티스 1.29+)로 둘지, 일반 컨테이너로 둘지
@@ -43,6 +46,7 @@ export const cli: CliText = {
 예:
   npx create-pod-pattern my-service --pattern sidecar --yes
   npm create pod-pattern@latest my-service -- --pattern adapter --namespace demo
+  npx create-pod-pattern shop --pattern anti-pattern --yes
   npx create-pod-pattern lint k8s/ --only pod-design
 `,
 
@@ -56,6 +60,7 @@ export const cli: CliText = {
       sidecar: 'sidecar logger: app과, 공유 볼륨의 로그를 보내는 log-shipper',
       ambassador: 'ambassador proxy: app과, 장애 조치를 하는 루프백(loopback) 프록시',
       adapter: 'adapter monitor: app과, 프로메테우스 형식으로 바꾸는 어댑터',
+      'anti-pattern': 'anti-pattern, 하지 말아야 할 설계: 웹, 앱, 데이터베이스를 한 파드에 넣은 것과 바른 설계(이것만 고른다)',
     },
     name: '워크로드 이름 (DNS-1123 레이블)',
     namespace: '네임스페이스 (비우면 현재 컨텍스트의 네임스페이스)',
@@ -91,6 +96,10 @@ export const cli: CliText = {
       `${port}번 포트는 이 파드의 \`${container}\` 컨테이너가 이미 쓰고 있다. 다른 포트를 고르자(예: 8080). ${SHARED_NETWORK}`,
     portTakenByDemo: ({ port, companion }) =>
       `${port}번 포트는 \`npm run dev\`에서 데모 \`${companion}\` 서버가 수신 대기하는 포트다. \`npm run dev\`는 이 데모 서버를 파드와 나란히 이 머신의 localhost에서 실행한다. 데모 서버는 이 파드의 컨테이너가 아니지만(클러스터에서는 자기 파드에서 실행된다), 로컬에서는 app이 같은 포트를 바인드할 수 없다. 다른 포트를 고르자(예: 8080). ${SHARED_NETWORK}`,
+    portTakenInWrongPod: ({ port, container, folder }) =>
+      `${port}번 포트는 ${container} 컨테이너의 포트다. 잘못된 설계(${folder}/)에서는 web, app, db 컨테이너가 한 파드의 localhost를 함께 쓰므로 app 컨테이너가 그 포트를 바인드할 수 없다. 다른 포트를 고르자(예: 8080). ${SHARED_NETWORK}`,
+    lessonAlone: ({ pattern }) =>
+      `--pattern ${pattern} 값은 헬퍼가 아니라 그 자체로 하나의 프로젝트다(웹, 앱, 데이터베이스의 두 설계). 다른 값과 섞지 말고 따로 주자. 예: --pattern ${pattern}`,
     replicas: ({ value }) => `레플리카 수는 1에서 100 사이의 정수여야 한다(받은 값: ${q(value)})`,
     // 주제어는 고정된 우리말이므로 조사까지 함께 적는다.
     notOneOf: ({ what, value, choices }) =>
@@ -159,6 +168,12 @@ export const cli: CliText = {
         .join(' + ');
       return `${dir}/에 ${title} 파드(${containers})를 만들었다(파일 ${count}개).`;
     },
+    createdLesson: ({ containers, dir, count, wrongFolder, fixFolder }) =>
+      `${dir}/에 안티패턴 교육용 프로젝트를 만들었다(파일 ${count}개). ${containers} 컨테이너를 한 파드에 넣은 설계(${wrongFolder}/, 하지 말아야 할 것)와 바른 설계(${fixFolder}/, 워크로드 세 개)가 들어 있다.`,
+    devLesson: 'npm run dev       # 바른 설계(k8s/): db, app, web을 로컬 프로세스로',
+    demo: 'npm run demo      # 두 설계를 나란히: 스케일, 장애, 롤아웃',
+    expectedFinding: ({ folder, check }) =>
+      `${folder}/ 폴더는 린트 발견 사항(${check})을 보여 주도록 만들었는데, 린트가 더는 이 사항을 보고하지 않는다`,
     clusterNamespace: ({ namespace }) =>
       `${namespace} 네임스페이스는 클러스터가 원래 가진 것이다. k8s/는 모든 오브젝트를 그 안에 두지만, 네임스페이스 자체를 만들거나 레이블을 달거나 지우지는 않는다(그래서 그 네임스페이스의 파드 시큐리티 표준 정책은 그대로다).`,
     next: '다음 단계:',

@@ -3,4 +3,6 @@ export { cli } from './cli.js';
 export { lint } from './lint.js';
 export { manifests } from './manifests.js';
 export { readme } from './readme.js';
+export { lesson } from './lesson.js';
 export { add } from './add.js';
+export { demo } from './demo.js';

@@ -37,5 +37,23 @@ export const manifests: typeof English = {
   serviceSelector: '서비스는 이 레이블이 붙은 파드 중 준비된 파드 모두에 트래픽을 보낸다.',
   servicePorts: '컨테이너 포트를 이름으로 가리키므로, 포트 번호는 한곳에만 있다.',
   namespaceLabels: 'API 서버는 이 네임스페이스에서 파드 시큐리티 표준의 restricted 정책을 어기는 파드를 거부한다.',
-  kustomization: 'kubectl apply -k k8s/ 명령은 여기 나열한 오브젝트를 만들고, kubectl delete -k k8s/ 명령은 지운다.',
+  kustomization: ({ folder }) =>
+    `kubectl apply -k ${folder}/ 명령은 여기 나열한 오브젝트를 만들고, kubectl delete -k ${folder}/ 명령은 지운다.`,
+
+  replicasOfEverything: ({ replicas, containers }) =>
+    `아래 파드를 통째로 ${replicas}개 실행한다. ${and(containers)} 컨테이너가 각각 ${replicas}개씩 생긴다.\n파드는 통째로 스케일되므로, 웹이나 앱을 늘리면 데이터베이스도 늘어나고 데이터베이스마다 데이터가 따로 생긴다.`,
+  mainServicesInOnePod: ({ containers }) =>
+    `이 폴더가 보여 주는 실수: ${and(containers)} 컨테이너는 저마다 포트가 있는 주 서비스인데, 한 파드에 들어 있다.\n이들은 운명을 함께한다. 한 노드에 스케줄되므로 노드 하나의 장애가 모두를 멈추고, 컨테이너 하나가 준비되지 않으면 파드 전체가\n준비되지 않으며, 함께 스케일되고, 어느 하나를 바꾸면 데이터베이스까지 파드가 통째로 교체된다.\n파드에는 주 서비스 하나와 그것을 돕는 헬퍼만 둔다. 바른 설계는 k8s/ 폴더에 있다. 각자 워크로드와 서비스를 따로 둔다.`,
+  dataOnEmptyDir: ({ name, containers }) =>
+    `${name} 볼륨은 ${and(containers)} 컨테이너의 데이터를 담는 emptyDir 볼륨이다. 이 파드와 함께 만들어지고 파드와 함께 삭제된다.\n롤아웃, 축출, 다른 노드로의 이동이 있으면 데이터베이스는 빈 상태로 다시 시작한다. 바른 설계는 데이터를 퍼시스턴트볼륨클레임에 둔다.`,
+  replicasOfDatabase: ({ replicas }) =>
+    `데이터베이스 파드는 ${replicas}개다. 레플리카를 늘리면 데이터베이스가 커지는 것이 아니라 데이터베이스가 여러 개 생긴다.\n데이터베이스 복제는 데이터베이스 자신의 일이다(PostgreSQL이나 MySQL의 복제 기능, 흔히 오퍼레이터가 운영한다).`,
+  statefulSetServiceName: ({ service }) =>
+    `${service} 헤드리스 서비스가 파드마다 고정된 DNS 이름(${service}-0.${service})을 준다. 파드는 재시작해도 이름이 그대로다.`,
+  volumeClaimTemplates: ({ claims }) =>
+    `파드마다 퍼시스턴트볼륨클레임(${and(claims)})이 하나씩 생긴다. 한 번 만들어지면 유지되므로 재시작, 롤아웃, 다른 노드로의\n이동 뒤에도 같은 데이터를 찾는다. 스테이트풀셋을 지워도 남는다. 데이터를 버리려면 클레임을 지운다.`,
+  headlessService:
+    'clusterIP: None을 설정하면 이 서비스는 헤드리스 서비스가 된다. 가상 IP가 없고 이름이 파드 자체로 해석되므로,\n클라이언트는 파드의 포트를 그대로 쓴다. 스테이트풀셋은 이 서비스로 파드에 이름을 붙인다.',
+  envServiceName: ({ variable, service }) =>
+    `${variable} 변수는 ${service} 서비스의 이름을 가리킨다. 클러스터 DNS가 이 이름을 뒤에 있는 준비된 파드로 해석한다. 파드가 어디서 실행되든 상관없다.\n파드 IP는 어디에도 적지 않는다. 파드는 생기고 사라지지만 서비스 이름은 그대로다.`,
 };

@@ -2,9 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AccessLog } from '../src/access-log';
-import { startServer, type AppServer } from '../src/server';
-import { request, tempDir, testConfig, waitFor } from './helpers';
+import type { RunningPart } from '../../../src/app-part';
+import { accessLog } from '../../../src/parts/access-log';
+import { startServer, type AppServer } from '../../../src/server';
+import { request, tempDir, testConfig, waitFor } from '../../helpers';
+
+const startPart = (path: string): RunningPart =>
+  accessLog({ ACCESS_LOG: path, ACCESS_LOG_MAX_BYTES: String(1024 * 1024), ACCESS_LOG_ROTATED_FILES: '1' });
 
 const readLines = (path: string) =>
   existsSync(path)
@@ -16,16 +20,16 @@ const readLines = (path: string) =>
 
 describe('access log', () => {
   let app: AppServer | undefined;
-  let accessLog: AccessLog | undefined;
+  let part: RunningPart | undefined;
   afterEach(async () => {
     await app?.stop();
-    accessLog?.close();
+    part?.close?.();
   });
 
   it('writes one JSON line per request served, creating the folder', async () => {
     const path = join(tempDir(), 'not', 'yet', 'access.log');
-    accessLog = new AccessLog(path, 1024 * 1024);
-    app = await startServer(testConfig(), { accessLog });
+    part = startPart(path);
+    app = await startServer(testConfig(), { parts: [part] });
     await request(app.port, '/');
     await request(app.port, '/healthz');
     await request(app.port, '/nope?secret=1');
@@ -47,10 +51,10 @@ describe('access log', () => {
 
   it('logs a request whose client went away, marked aborted', async () => {
     const path = join(tempDir(), 'access.log');
-    accessLog = new AccessLog(path, 1024 * 1024);
+    part = startPart(path);
     let reached = false;
     app = await startServer(testConfig(), {
-      accessLog,
+      parts: [part],
       routes: {
         '/hang': () => {
           reached = true;
@@ -63,5 +67,9 @@ describe('access log', () => {
     req.destroy();
     await waitFor(() => readLines(path).length === 1);
     expect(readLines(path)[0]).toMatchObject({ method: 'GET', path: '/hang', aborted: true });
+  });
+
+  it('wants all three of its variables, and names each one missing', () => {
+    expect(() => accessLog({ ACCESS_LOG: '/tmp/a.log' })).toThrow('ACCESS_LOG_MAX_BYTES is not set; ACCESS_LOG_ROTATED_FILES is not set');
   });
 });

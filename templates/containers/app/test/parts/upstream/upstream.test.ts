@@ -1,8 +1,9 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type AppServer } from '../src/server';
-import { listen, request, testConfig } from './helpers';
+import { upstream } from '../../../src/parts/upstream';
+import { startServer, type AppServer } from '../../../src/server';
+import { listen, request, testConfig } from '../../helpers';
 
 describe('GET /upstream', () => {
   let app: AppServer | undefined;
@@ -14,7 +15,8 @@ describe('GET /upstream', () => {
   });
 
   const startApp = async (upstreamPort: number, timeoutMs = 2000) => {
-    app = await startServer(testConfig({ upstream: { url: `http://127.0.0.1:${upstreamPort}`, timeoutMs } }));
+    const part = upstream({ UPSTREAM_URL: `http://127.0.0.1:${upstreamPort}`, UPSTREAM_TIMEOUT_MS: String(timeoutMs) });
+    app = await startServer(testConfig(), { parts: [part] });
     return app;
   };
 
@@ -87,5 +89,10 @@ describe('GET /upstream', () => {
     const answer = await request(port, '/upstream');
     expect(answer.status).toBe(502);
     expect(answer.json.error).toMatch(/without a JSON body/);
+  });
+
+  it('wants UPSTREAM_URL to be an http:// URL, and its timeout', () => {
+    expect(() => upstream({ UPSTREAM_URL: '127.0.0.1:9000', UPSTREAM_TIMEOUT_MS: '1' })).toThrow(/UPSTREAM_URL must be an http:\/\/ URL/);
+    expect(() => upstream({ UPSTREAM_URL: 'http://127.0.0.1:9000' })).toThrow('UPSTREAM_TIMEOUT_MS is not set');
   });
 });

@@ -1,16 +1,9 @@
 import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { FinishedRequest } from '../../app-part';
 
-/** One line of the access log, as the log-shipper sidecar reads it. */
-export interface AccessLogEntry {
-  time: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  /** Present when the client went away before the answer was complete. */
-  aborted?: true;
-}
+/** One line of the access log, as the log-shipper sidecar reads it: the request as the server saw it. */
+export type AccessLogEntry = FinishedRequest;
 
 /**
  * Appends one JSON line per request to a file, rotating by size as logrotate does: when the

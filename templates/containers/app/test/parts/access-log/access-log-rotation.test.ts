@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AccessLog, type AccessLogEntry } from '../src/access-log';
-import { tempDir } from './helpers';
+import { AccessLog, type AccessLogEntry } from '../../../src/parts/access-log/access-log';
+import { tempDir } from '../../helpers';
 
 const entry = (n: number): AccessLogEntry => ({
   time: new Date(0).toISOString(),
