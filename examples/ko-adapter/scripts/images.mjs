@@ -1,11 +1,12 @@
-// npm run images: build an image for every container k8s/ runs, tagged as the manifests name it.
+// npm run images [-- <folder>]: build an image for every container the folder (default k8s/) runs,
+// tagged as the manifests name it.
 // Env: CONTAINER_ENGINE, BASE_IMAGE, IMAGE_BUILD_FLAGS (see lib/images-plan.mjs). Flag: --dry-run.
 import { imageBuildSteps } from './lib/images-plan.mjs';
-import { defaultTarget, detectEngine, projectRoot, readManifests, runSteps } from './lib/io.mjs';
+import { defaultTarget, detectEngine, folderArgument, projectRoot, readManifests, runSteps } from './lib/io.mjs';
 
 process.chdir(projectRoot);
 try {
-  const manifests = readManifests();
+  const manifests = readManifests(folderArgument());
   const engine = detectEngine(defaultTarget());
   const steps = imageBuildSteps(manifests, { engine, env: process.env });
   process.exitCode = (await runSteps(steps, { dryRun: process.argv.includes('--dry-run') })) ? 0 : 1;

@@ -1,15 +1,16 @@
-// npm run undeploy: remove what `npm run deploy` created, from the same target.
+// npm run undeploy [-- <folder>]: remove what `npm run deploy` created from that folder (default
+// k8s/), from the same target.
 // Env: DEPLOY_TARGET. Flag: --dry-run.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeTarget, planUndeploy } from './lib/deploy-plan.mjs';
-import { capture, detectTarget, projectRoot, readManifests, runSteps } from './lib/io.mjs';
+import { capture, detectTarget, folderArgument, projectRoot, readManifests, runSteps } from './lib/io.mjs';
 
 process.chdir(projectRoot);
 const tmpDir = join(tmpdir(), `pod-pattern-${process.pid}`);
 try {
-  const manifests = readManifests();
+  const manifests = readManifests(folderArgument());
   const where = detectTarget();
   console.log(`# target: ${describeTarget(where)}`);
   const steps = planUndeploy(manifests, { where, tmpDir, present: where.target === 'podman' ? podmanPods() : undefined });

@@ -1,4 +1,5 @@
-// npm run deploy: build the images, get them into the local cluster and apply k8s/.
+// npm run deploy [-- <folder>]: build the images, get them into the local cluster and apply the
+// folder (default k8s/; `npm run deploy -- k8s-anti-pattern` in the anti-pattern project).
 // Env: DEPLOY_TARGET (kind|minikube|k3d|docker-desktop|podman), CONTAINER_ENGINE, BASE_IMAGE,
 // IMAGE_BUILD_FLAGS, KIND_EXPERIMENTAL_PROVIDER. Flag: --dry-run (print the plan, run nothing).
 import { rmSync } from 'node:fs';
@@ -6,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeTarget, planDeploy, podmanPodsNotRunning, whereToLook } from './lib/deploy-plan.mjs';
-import { capture, detectEngine, detectTarget, projectRoot, readManifests, runSteps } from './lib/io.mjs';
+import { capture, detectEngine, detectTarget, folderArgument, projectRoot, readManifests, runSteps } from './lib/io.mjs';
 
 const POD_WAIT_SECONDS = 180;
 
@@ -14,7 +15,7 @@ process.chdir(projectRoot);
 const dryRun = process.argv.includes('--dry-run');
 const tmpDir = join(tmpdir(), `pod-pattern-${process.pid}`);
 try {
-  const manifests = readManifests();
+  const manifests = readManifests(folderArgument());
   const where = detectTarget();
   const engine = detectEngine(where.target);
   console.log(`# target: ${describeTarget(where)}; images built with ${engine}`);

@@ -1,14 +1,17 @@
 // npm run dev: every container of k8s/ as a local process, run the way the kubelet runs a pod.
 // They share this machine's localhost as a pod's containers share theirs; each emptyDir is a
-// temp folder. Ctrl-C (or SIGTERM) stops the app first, then its helpers, then the companions.
+// temp folder, each PersistentVolumeClaim a folder kept between runs. Ctrl-C (or SIGTERM) stops
+// the app first, then its helpers, then the companions; peers (no k8s/deployment.yaml) in
+// reverse start order.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
+import { claimDirsOf, devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
 import { prefixLines, projectRoot, readManifests } from './lib/io.mjs';
 
 // Built here, not with `build && dev` in package.json: with no shell between npm and this
@@ -33,7 +36,19 @@ const volumeDirs = Object.fromEntries(
 const removeVolumes = () => {
   for (const dir of Object.values(volumeDirs)) rmSync(dir, { recursive: true, force: true });
 };
-const processes = planDev(manifests, { volumeDirs });
+// A claim outlives its pod: its folder is kept when dev stops and found again on the next run
+// (one set of folders per project, named after the claim).
+const claimRoot = join(tmpdir(), 'pod-pattern-claims', createHash('sha256').update(projectRoot).digest('hex').slice(0, 12));
+const claimDirs = Object.fromEntries(
+  claimDirsOf(manifests).map(({ key, claim }) => {
+    const dir = join(claimRoot, claim);
+    mkdirSync(dir, { recursive: true });
+    return [key, { claim, dir }];
+  }),
+);
+const processes = planDev(manifests, {
+  volumeDirs: { ...volumeDirs, ...Object.fromEntries(Object.entries(claimDirs).map(([key, { dir }]) => [key, dir])) },
+});
 const width = Math.max(...processes.map(({ name }) => name.length));
 const prefix = (name) => `${name.padEnd(width)} | `;
 
@@ -51,6 +66,8 @@ if (problems.length > 0) {
 
 console.log(`Running ${processes.map(({ name }) => name).join(', ')} (Ctrl-C stops them)`);
 for (const [key, dir] of Object.entries(volumeDirs)) console.log(`  emptyDir ${key}: ${dir}`);
+for (const { claim, dir } of Object.values(claimDirs))
+  console.log(`  PersistentVolumeClaim ${claim}: ${dir} (kept after dev stops; delete it to start empty)`);
 for (const url of devUrls(manifests)) console.log(`  ${url}`);
 
 const running = new Map();
@@ -62,7 +79,7 @@ process.on('SIGHUP', () => stopAll('SIGHUP'));
 // Once no one reads our output (terminal closed, npm gone), writing fails: stop the containers anyway.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 process.on('exit', () => {
-  for (const container of running) container.kill();
+  for (const container of running.values()) container.kill();
 });
 // `npm run dev` starts this script through a shell. A SIGTERM sent to npm alone (a supervisor, an
 // editor's stop button, `kill <pid of npm>`) reaches that shell, which exits without passing it on:
@@ -144,7 +161,9 @@ async function stopAll(signal) {
   }
   stopping = true;
   clearInterval(orphanWatch);
-  console.log(`\n${signal}: stopping the app first, then its helpers, then the companions`);
+  console.log(
+    `\n${signal}: ${processes.some((p) => p.role === 'peer') ? 'stopping in reverse start order' : 'stopping the app first, then its helpers, then the companions'}`,
+  );
   for (const phase of stopPhases([...running.keys()])) {
     await Promise.all(phase.map((plan) => running.get(plan).stop()));
   }

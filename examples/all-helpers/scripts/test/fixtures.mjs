@@ -98,3 +98,60 @@ export function ambassadorPattern({ namespace, upstreams = 'demo-upstream-primar
     ],
   };
 }
+
+/**
+ * The anti-pattern project's fix, as k8s/ holds it with no deployment.yaml: a database
+ * StatefulSet with a claim template and a headless Service, then app and web, each a
+ * Deployment + Service, connected by Service names.
+ */
+export function shopFix({ namespace } = {}) {
+  const http = (port) => [{ name: 'http', containerPort: port }];
+  const db = {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'shop-db', ...(namespace && { namespace }) },
+    spec: {
+      serviceName: 'shop-db',
+      replicas: 1,
+      selector: { matchLabels: { app: 'shop-db' } },
+      template: {
+        metadata: { labels: { app: 'shop-db' } },
+        spec: {
+          containers: [
+            {
+              name: 'db',
+              image: image('db'),
+              ports: [{ name: 'db', containerPort: 7000 }],
+              env: env({ PORT: '7000', DATA_DIR: '/var/lib/db' }),
+              volumeMounts: [{ name: 'data', mountPath: '/var/lib/db' }],
+            },
+          ],
+        },
+      },
+      volumeClaimTemplates: [
+        { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+      ],
+    },
+  };
+  const dbService = service('shop-db', { port: 7000, targetPort: 'db', namespace });
+  dbService.spec.clusterIP = 'None';
+  const appDeployment = deployment('shop-app', {
+    namespace,
+    containers: [{ name: 'app', image: image('app'), ports: http(8080), env: env({ PORT: '8080', DB_URL: 'http://shop-db:7000' }) }],
+  });
+  const web = deployment('shop-web', {
+    namespace,
+    containers: [{ name: 'web', image: image('web'), ports: http(8000), env: env({ PORT: '8000', APP_URL: 'http://shop-app:80' }) }],
+  });
+  return {
+    workload: undefined,
+    objects: [
+      db,
+      dbService,
+      appDeployment,
+      service('shop-app', { port: 80, targetPort: 'http', namespace }),
+      web,
+      service('shop-web', { port: 80, targetPort: 'http', namespace }),
+    ],
+  };
+}

@@ -1,22 +1,24 @@
 // The plan of `npm run dev`: which local processes run a pod's containers, with what
 // environment, in which order they start and stop. Pure; scripts/dev.mjs carries it out.
 import {
+  claimsOf,
   companionsOf,
-  deploymentsOf,
+  frontOf,
   isNativeSidecar,
   podContainers,
   resolvePort,
   rewriteAddresses,
   serviceAddresses,
   workloadOf,
+  workloadsOf,
 } from './manifests.mjs';
 
 /** Seconds the kubelet waits after SIGTERM before SIGKILL when the pod does not say. */
 const DEFAULT_GRACE_SECONDS = 30;
 
-/** Every emptyDir volume of every Deployment; dev.mjs makes one temp folder for each `key`. */
+/** Every emptyDir volume of every workload; dev.mjs makes one temp folder for each `key`. */
 export function emptyDirsOf(manifests) {
-  return deploymentsOf(manifests).flatMap((deployment) =>
+  return workloadsOf(manifests).flatMap((deployment) =>
     (deployment.spec.template.spec.volumes ?? [])
       .filter((volume) => volume.emptyDir)
       .map((volume) => ({ key: volumeKey(deployment, volume.name), deployment: deployment.metadata.name, volume: volume.name })),
@@ -26,25 +28,58 @@ export function emptyDirsOf(manifests) {
 const volumeKey = (deployment, volumeName) => `${deployment.metadata.name}/${volumeName}`;
 
 /**
- * One process per container, in start order: companions (other Deployments) first, then the pod's
- * native sidecars, then its containers. `volumeDirs` maps each emptyDirsOf() key to its folder.
+ * Every PersistentVolumeClaim of a StatefulSet's (one) pod; dev.mjs gives each a folder that is
+ * kept when dev stops, as a claim outlives its pod, and found again by `claim` on the next run.
+ */
+export function claimDirsOf(manifests) {
+  return workloadsOf(manifests).flatMap((workload) =>
+    claimsOf(workload).map(({ volume, claim }) => ({ key: volumeKey(workload, volume), workload: workload.metadata.name, claim })),
+  );
+}
+
+/**
+ * One process per container, in start order: companions (other workloads) first, then the pod's
+ * native sidecars, then its containers. With no workload (peers), each workload's pod in the
+ * kustomization's order, its processes named by container (`<workload>/<container>` when two
+ * workloads have a container of that name). `volumeDirs` maps each emptyDirsOf() and
+ * claimDirsOf() key to its folder.
  */
 export function planDev(manifests, { volumeDirs }) {
-  const workload = workloadOf(manifests);
   const addresses = serviceAddresses(manifests);
+  const processOf = (deployment, { container, role }, name) => ({
+    name,
+    role,
+    pod: deployment.metadata.name,
+    script: `containers/${container.name}/dist/index.cjs`,
+    env: containerEnv(deployment, container, { volumeDirs, addresses }),
+    ports: (container.ports ?? []).map((port) => port.containerPort),
+    // The kubelet starts the next container only once a native sidecar's startup probe passes.
+    waitFor: isNativeSidecar(container) ? httpProbe(deployment, container.startupProbe) : undefined,
+    graceSeconds: deployment.spec.template.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS,
+  });
+  if (!manifests.workload) {
+    const workloads = workloadsOf(manifests);
+    const containerNames = workloads.flatMap((w) => podContainers(w).map(({ container }) => container.name));
+    const shared = (name) => containerNames.filter((n) => n === name).length > 1;
+    return workloads.flatMap((workload) =>
+      podContainers(workload).map((entry) =>
+        processOf(
+          workload,
+          { ...entry, role: 'peer' },
+          shared(entry.container.name) ? `${workload.metadata.name}/${entry.container.name}` : entry.container.name,
+        ),
+      ),
+    );
+  }
+  const workload = workloadOf(manifests);
   return [...companionsOf(manifests), workload].flatMap((deployment) => {
     const containers = podContainers(deployment);
     const isCompanion = deployment !== workload;
-    return containers.map(({ container, role }) => ({
-      name: isCompanion ? companionName(deployment, container, workload, containers.length) : container.name,
-      role: isCompanion ? 'companion' : role,
-      script: `containers/${container.name}/dist/index.cjs`,
-      env: containerEnv(deployment, container, { volumeDirs, addresses }),
-      ports: (container.ports ?? []).map((port) => port.containerPort),
-      // The kubelet starts the next container only once a native sidecar's startup probe passes.
-      waitFor: isNativeSidecar(container) ? httpProbe(deployment, container.startupProbe) : undefined,
-      graceSeconds: deployment.spec.template.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS,
-    }));
+    return containers.map((entry) =>
+      isCompanion
+        ? processOf(deployment, { ...entry, role: 'companion' }, companionName(deployment, entry.container, workload, containers.length))
+        : processOf(deployment, entry, entry.container.name),
+    );
   });
 }
 
@@ -86,8 +121,11 @@ function rewritePath(value, mounts) {
 /**
  * Groups of processes to stop, one group after the other: the pod's main containers, then its
  * helpers in reverse start order (so they still ship what the app wrote last), then companions.
+ * Peers stop pod by pod in reverse start order: the web first, the database it serves last.
  */
 export function stopPhases(processes) {
+  const peerPods = [...new Set(processes.filter((p) => p.role === 'peer').map((p) => p.pod))].reverse();
+  if (peerPods.length > 0) return peerPods.map((pod) => processes.filter((p) => p.role === 'peer' && p.pod === pod));
   const helpers = processes.filter((p) => p.role === 'helper').reverse();
   return [
     processes.filter((p) => p.role === 'main'),
@@ -122,10 +160,11 @@ export function portProblems(processes, busyPorts = new Set()) {
   return problems;
 }
 
-/** Where to look once it runs: the app, its /upstream when it has one, the Prometheus scrape target. */
+/** Where to look once it runs: the app (or the front workload), its /upstream when it has one, the Prometheus scrape target. */
 export function devUrls(manifests) {
-  const workload = workloadOf(manifests);
-  const app = podContainers(workload).find(({ role }) => role === 'main').container;
+  const workload = frontOf(manifests);
+  const containers = podContainers(workload);
+  const app = (containers.find(({ role }) => role === 'main') ?? containers.at(-1)).container;
   const urls = [];
   const port = app.ports?.[0]?.containerPort;
   if (port) {

@@ -3,7 +3,8 @@
 import { stringify } from 'yaml';
 import { imageBuildSteps } from './images-plan.mjs';
 import {
-  deploymentsOf,
+  claimsOf,
+  frontOf,
   imagesOf,
   isNativeSidecar,
   namespaceOf,
@@ -11,7 +12,7 @@ import {
   rewriteAddresses,
   serviceAddresses,
   servicesOf,
-  workloadOf,
+  workloadsOf,
 } from './manifests.mjs';
 
 export const TARGETS = ['kind', 'minikube', 'k3d', 'docker-desktop', 'podman'];
@@ -52,6 +53,9 @@ const HOW_TO_START = {
 const noCluster = ({ target, cluster }) =>
   `no ${target} cluster "${cluster}" answered: ${HOW_TO_START[target](cluster)}, or pass DEPLOY_TARGET=<${TARGETS.join('|')}>`;
 
+/** The folder the manifests were read from, as kubectl -k takes it. */
+const folderOf = (manifests) => `${manifests.dir ?? 'k8s'}/`;
+
 /**
  * Steps of `npm run deploy`. `where` is chooseTarget()'s answer, `engine` the image builder,
  * `tmpDir` a folder for image archives and the file podman plays.
@@ -65,8 +69,8 @@ export function planDeploy(manifests, { where, engine, env = {}, tmpDir }) {
       ...renderSteps(manifests, file),
       { run: ['podman', 'kube', 'play', '--replace', file], fix: 'see the podman output above; `podman pod ps` lists what runs' },
       {
-        wait: `pods of ${deploymentNames(manifests).join(', ')} running`,
-        podmanPods: deploymentNames(manifests),
+        wait: `pods of ${workloadNames(manifests).join(', ')} running`,
+        podmanPods: workloadNames(manifests),
         fix: 'see `podman pod ps` and `podman ps -a --pod`, and the logs: `podman logs <container>`',
       },
     ];
@@ -78,9 +82,9 @@ export function planDeploy(manifests, { where, engine, env = {}, tmpDir }) {
     { run: ['kubectl', 'cluster-info', '--context', context, '--request-timeout=10s'], fix: noCluster(where) },
     ...build,
     ...loadSteps(manifests, { where, engine, tmpDir }),
-    { run: ['kubectl', 'apply', '-k', 'k8s/', '--context', context], fix: 'see the kubectl output above' },
-    ...deploymentNames(manifests).map((name) => ({
-      run: ['kubectl', 'rollout', 'status', `deployment/${name}`, ...namespace, '--timeout=180s', '--context', context],
+    { run: ['kubectl', 'apply', '-k', folderOf(manifests), '--context', context], fix: 'see the kubectl output above' },
+    ...workloadsOf(manifests).map(({ kind, metadata: { name } }) => ({
+      run: ['kubectl', 'rollout', 'status', `${kind.toLowerCase()}/${name}`, ...namespace, '--timeout=180s', '--context', context],
       fix: `the pods did not become ready: \`kubectl get pods ${namespace.join(' ')} --context ${context}\`, then \`kubectl describe\` and \`kubectl logs\` the failing one`,
     })),
   ];
@@ -93,22 +97,46 @@ export function planDeploy(manifests, { where, engine, env = {}, tmpDir }) {
  */
 export function planUndeploy(manifests, { where, tmpDir, present }) {
   if (where.target === 'podman') {
-    const pods = deploymentsOf(manifests).filter((d) => !present || present.includes(d.metadata.name));
-    if (pods.length === 0) return [{ note: `nothing to remove: no pod of ${deploymentNames(manifests).join(', ')} exists` }];
+    // The workload first (peers: in reverse start order, the web first), so each pod drains
+    // while the pods it calls still answer.
+    const inStopOrder = manifests.workload ? workloadsOf(manifests) : workloadsOf(manifests).reverse();
+    const pods = inStopOrder.filter((d) => !present || present.includes(d.metadata.name));
+    if (pods.length === 0) return [{ note: `nothing to remove: no pod of ${workloadNames(manifests).join(', ')} exists` }];
     const file = playFile(manifests, tmpDir);
-    const missing = deploymentNames(manifests).filter((name) => !pods.some((d) => d.metadata.name === name));
+    const missing = workloadNames(manifests).filter((name) => !pods.some((d) => d.metadata.name === name));
     return [
       ...missing.map((name) => ({ note: `no pod ${name}: nothing to remove for it` })),
-      // The workload first, so its app drains while the pods it calls still answer.
       ...pods.map((d) => ({
         run: ['podman', 'pod', 'stop', '--ignore', '-t', String(gracePeriod(d)), d.metadata.name],
         fix: '`podman pod ps` lists what runs',
       })),
       ...renderSteps(manifests, file, { only: pods.map((d) => d.metadata.name), notes: false }),
       { run: ['podman', 'kube', 'down', file], fix: '`podman pod ps` lists what runs; `podman pod rm -f <pod>` removes one' },
+      ...keptClaims(pods, (claims) => `\`podman volume rm ${claims.join(' ')}\``),
     ];
   }
-  return [{ run: ['kubectl', 'delete', '-k', 'k8s/', '--ignore-not-found', '--context', kubeContext(where)], fix: noCluster(where) }];
+  const namespace = namespaceArgs(manifests).join(' ');
+  return [
+    { run: ['kubectl', 'delete', '-k', folderOf(manifests), '--ignore-not-found', '--context', kubeContext(where)], fix: noCluster(where) },
+    ...keptClaims(
+      workloadsOf(manifests),
+      (claims) => `\`kubectl delete pvc ${claims.join(' ')}${namespace ? ` ${namespace}` : ''} --context ${kubeContext(where)}\``,
+    ),
+  ];
+}
+
+/**
+ * A StatefulSet's claims outlive it (Kubernetes keeps them, and podman keeps the volumes it made
+ * of them): the data is there for the next deploy. Says so, and how to delete them.
+ */
+function keptClaims(workloads, howToDelete) {
+  const claims = workloads.flatMap((workload) => claimsOf(workload).map(({ claim }) => claim));
+  if (claims.length === 0) return [];
+  return [
+    {
+      note: `kept, as a StatefulSet's claims outlive it: ${claims.join(', ')} (the data of the next deploy); delete with ${howToDelete(claims)}`,
+    },
+  ];
 }
 
 /** Seconds a pod gets to stop, as Kubernetes gives it (30 when the manifest says nothing). */
@@ -116,33 +144,32 @@ const gracePeriod = (deployment) => deployment.spec.template.spec.terminationGra
 
 /** Commands to see the deployed pattern at work. */
 export function whereToLook(manifests, where) {
+  const front = frontOf(manifests);
+  const name = front.metadata.name;
   if (where.target === 'podman') {
-    const pod = podContainers(workloadOf(manifests));
+    const pod = podContainers(front);
     const containers = pod.map(({ container }) => container.name);
     const main = pod.find(({ role }) => role === 'main')?.container;
     const port = main?.ports?.[0]?.containerPort;
     // No port is published on the host (see renderForPodman): ask from inside the pod.
     const get = port
-      ? [
-          `podman exec ${manifests.workload}-${main.name} node -e "fetch('http://127.0.0.1:${port}/').then((r) => r.text()).then(console.log)"`,
-        ]
+      ? [`podman exec ${name}-${main.name} node -e "fetch('http://127.0.0.1:${port}/').then((r) => r.text()).then(console.log)"`]
       : [];
-    return ['podman pod ps', ...get, ...containers.map((container) => `podman logs -f ${manifests.workload}-${container}`)];
+    return ['podman pod ps', ...get, ...containers.map((container) => `podman logs -f ${name}-${container}`)];
   }
-  const name = manifests.workload;
   const flags = [...namespaceArgs(manifests), '--context', kubeContext(where)].join(' ');
   const service = servicesOf(manifests).find((s) => s.metadata.name === name);
   return [
     `kubectl get pods ${flags}`,
-    `kubectl logs deployment/${name} --all-containers -f ${flags}`,
+    `kubectl logs ${front.kind.toLowerCase()}/${name} --all-containers -f ${flags}`,
     ...(service ? [`kubectl port-forward service/${name} 8080:${service.spec.ports[0].port} ${flags}  # then http://127.0.0.1:8080/`] : []),
   ];
 }
 
-const deploymentNames = (manifests) => deploymentsOf(manifests).map((d) => d.metadata.name);
+const workloadNames = (manifests) => workloadsOf(manifests).map((d) => d.metadata.name);
 
 function namespaceArgs(manifests) {
-  const namespace = namespaceOf(deploymentsOf(manifests)[0]);
+  const namespace = namespaceOf(workloadsOf(manifests)[0]);
   return namespace ? ['-n', namespace] : [];
 }
 
@@ -179,15 +206,15 @@ export function containerdName(image) {
   return rest.length > 0 ? `docker.io/${image}` : `docker.io/library/${image}`;
 }
 
-const playFile = (manifests, tmpDir) => `${tmpDir}/${manifests.workload}.kube.yaml`;
+const playFile = (manifests, tmpDir) => `${tmpDir}/${manifests.workload ?? frontOf(manifests).metadata.name}.kube.yaml`;
 
 function renderSteps(manifests, file, { only, notes: withNotes = true } = {}) {
   const { content, notes } = renderForPodman(manifests, { only });
   return [...(withNotes ? notes.map((note) => ({ note })) : []), { write: file, content }];
 }
 
-/** The kinds `podman kube play` runs (Deployments are turned into Pods). */
-const PODMAN_KINDS = ['Deployment', 'Pod', 'ConfigMap', 'Secret', 'PersistentVolumeClaim'];
+/** The kinds `podman kube play` runs (Deployments and StatefulSets are turned into Pods). */
+const PODMAN_KINDS = ['Deployment', 'StatefulSet', 'Pod', 'ConfigMap', 'Secret', 'PersistentVolumeClaim'];
 
 /**
  * k8s/ as one multi-document file for `podman kube play`. Podman runs no Services, but resolves
@@ -200,8 +227,13 @@ const PODMAN_KINDS = ['Deployment', 'Pod', 'ConfigMap', 'Secret', 'PersistentVol
  *   ones too, so two projects (or two replicas) collide; pods still reach each other by pod name;
  * - each emptyDir is named `<pod>-<volume>`: podman makes it a volume of that name, shared by
  *   every pod on the machine that uses the name;
- * - a Deployment runs as one pod whatever its replicas.
- * `only` limits the file to the pods of those Deployments.
+ * - a Deployment runs as one pod whatever its replicas;
+ * - a StatefulSet runs as one pod of its name, each claim template mounted as the claim Kubernetes
+ *   would make (`<template>-<statefulset>-0`). No PersistentVolumeClaim object goes in: podman
+ *   makes a named volume of the claim on the first play, `kube down` keeps it, and the next play
+ *   finds it, as a claim outlives its pod; a listed claim would fail the next play ("volume
+ *   already exists").
+ * `only` limits the file to the pods of those workloads.
  */
 export function renderForPodman(manifests, { only } = {}) {
   const notes = [];
@@ -212,7 +244,7 @@ export function renderForPodman(manifests, { only } = {}) {
       `left out, podman runs none: ${names}; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod`,
     );
   }
-  const replicated = deploymentsOf(manifests).filter((d) => (d.spec.replicas ?? 1) > 1);
+  const replicated = workloadsOf(manifests).filter((d) => (d.spec.replicas ?? 1) > 1);
   if (replicated.length > 0) {
     const names = replicated.map((d) => `${d.metadata.name} (replicas: ${d.spec.replicas})`).join(', ');
     notes.push(`one pod each, as podman has no replicas: ${names}`);
@@ -221,8 +253,8 @@ export function renderForPodman(manifests, { only } = {}) {
   const dropped = { probes: new Set(), ports: new Set() };
   const objects = manifests.objects
     .filter((o) => PODMAN_KINDS.includes(o.kind))
-    .filter((o) => !only || o.kind !== 'Deployment' || only.includes(o.metadata.name))
-    .map((o) => (o.kind === 'Deployment' ? podOf(o) : o))
+    .filter((o) => !only || !['Deployment', 'StatefulSet'].includes(o.kind) || only.includes(o.metadata.name))
+    .map((o) => (['Deployment', 'StatefulSet'].includes(o.kind) ? podOf(o) : o))
     .map((o) => (o.kind === 'Pod' ? podForPodman(o, { addresses, notes, dropped }) : o));
   if (dropped.probes.size > 0) {
     notes.push(
@@ -237,12 +269,17 @@ export function renderForPodman(manifests, { only } = {}) {
   return { content: objects.map((o) => stringify(o, { aliasDuplicateObjects: false })).join('---\n'), notes };
 }
 
-const podOf = (deployment) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { ...deployment.metadata, ...deployment.spec.template.metadata },
-  spec: deployment.spec.template.spec,
-});
+/** The pod of a workload; a StatefulSet's mounts its claims as Kubernetes does. */
+const podOf = (workload) => {
+  const claims = claimsOf(workload).map(({ volume, claim }) => ({ name: volume, persistentVolumeClaim: { claimName: claim } }));
+  const spec = workload.spec.template.spec;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { ...workload.metadata, ...workload.spec.template.metadata },
+    spec: claims.length > 0 ? { ...spec, volumes: [...(spec.volumes ?? []), ...claims] } : spec,
+  };
+};
 
 /** The pod as podman should play it; `dropped` collects the pods that lost probes or ports. */
 function podForPodman(object, { addresses, notes, dropped }) {
@@ -282,7 +319,7 @@ function podmanVolumeNames(pod) {
 
 const onPodmanNetwork = ({ target, targetPort }) => `${target}:${targetPort}`;
 
-/** The pods (named as the Deployments) not running yet, from `podman pod ps --format json`. */
+/** The pods (named as the workloads) not running yet, from `podman pod ps --format json`. */
 export function podmanPodsNotRunning(podList, names) {
   return names.filter((name) => !podList.some((pod) => pod.Name === name && pod.Status === 'Running'));
 }

@@ -13,8 +13,9 @@ import { chooseEngine } from './images-plan.mjs';
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * The objects k8s/kustomization.yaml lists, with its `namespace` applied as kustomize does.
- * The workload is the Deployment of k8s/deployment.yaml.
+ * The objects `<dir>/kustomization.yaml` lists, in its order, with its `namespace` applied as
+ * kustomize does. The workload is the Deployment of `<dir>/deployment.yaml`; a folder without
+ * that file has none (its workloads are peers: see manifests.mjs).
  */
 export function readManifests(dir = 'k8s') {
   const kustomization = parse(readFileSync(join(dir, 'kustomization.yaml'), 'utf8'));
@@ -30,9 +31,15 @@ export function readManifests(dir = 'k8s') {
       objects.push(object);
     }
   }
-  workload ??= objects.find((object) => object.kind === 'Deployment')?.metadata.name;
-  if (!workload) throw new Error(`${dir}/kustomization.yaml lists no Deployment`);
-  return { workload, objects };
+  if (!objects.some((object) => ['Deployment', 'StatefulSet'].includes(object.kind))) {
+    throw new Error(`${dir}/kustomization.yaml lists no Deployment or StatefulSet`);
+  }
+  return { workload, objects, dir };
+}
+
+/** The folder named by the first argument that is not a flag (`npm run deploy -- k8s-anti-pattern`), else k8s. */
+export function folderArgument(argv = process.argv.slice(2)) {
+  return (argv.find((arg) => !arg.startsWith('-')) ?? 'k8s').replace(/\/+$/, '');
 }
 
 /** The target the project was generated for: package.json `config.target`. */

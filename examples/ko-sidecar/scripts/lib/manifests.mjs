@@ -1,20 +1,48 @@
-// What the scripts read from k8s/: the Deployments, their containers and the Services.
-// Pure functions over parsed manifests, shaped as
-//   { workload: '<name>', objects: [<parsed Kubernetes objects>] }
-// where `workload` is the Deployment of k8s/deployment.yaml (the pod of the pattern) and
-// every other Deployment is a companion (the ambassador's demo upstreams).
+// What the scripts read from k8s/: the workloads (Deployments, StatefulSets), their containers
+// and the Services. Pure functions over parsed manifests, shaped as
+//   { workload: '<name>' | undefined, objects: [<parsed Kubernetes objects>] }
+// where `workload` is the Deployment of k8s/deployment.yaml (the pod of the pattern) and every
+// other workload is a companion (the ambassador's demo upstreams). A folder with no
+// deployment.yaml (the anti-pattern project's fix: db, app and web each a workload of its own)
+// has no `workload`: its workloads are peers, started in the kustomization's order.
 
+/** @public (scripts/demo.mjs of the anti-pattern project uses it too) */
 export const deploymentsOf = (manifests) => manifests.objects.filter((o) => o.kind === 'Deployment');
+
+/** The kinds whose pod template the scripts run. */
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'];
+
+/** Deployments and StatefulSets, in the kustomization's order. */
+export const workloadsOf = (manifests) => manifests.objects.filter((o) => WORKLOAD_KINDS.includes(o.kind));
+
+/**
+ * The workload users talk to: the pattern's pod, or with peers the last one started (the web,
+ * which starts once what it calls is up).
+ */
+export const frontOf = (manifests) => (manifests.workload ? workloadOf(manifests) : workloadsOf(manifests).at(-1));
+
+/**
+ * The PersistentVolumeClaims a StatefulSet's pod `ordinal` gets, named as Kubernetes names them:
+ * `<template>-<statefulset>-<ordinal>`.
+ */
+export function claimsOf(workload, ordinal = 0) {
+  if (workload.kind !== 'StatefulSet') return [];
+  return (workload.spec.volumeClaimTemplates ?? []).map((template) => ({
+    volume: template.metadata.name,
+    claim: `${template.metadata.name}-${workload.metadata.name}-${ordinal}`,
+    template,
+  }));
+}
 
 export const servicesOf = (manifests) => manifests.objects.filter((o) => o.kind === 'Service');
 
 export function workloadOf(manifests) {
-  const workload = deploymentsOf(manifests).find((d) => d.metadata.name === manifests.workload);
+  const workload = workloadsOf(manifests).find((d) => d.metadata.name === manifests.workload);
   if (!workload) throw new Error(`k8s/ has no Deployment named ${manifests.workload}`);
   return workload;
 }
 
-export const companionsOf = (manifests) => deploymentsOf(manifests).filter((d) => d.metadata.name !== manifests.workload);
+export const companionsOf = (manifests) => workloadsOf(manifests).filter((d) => d.metadata.name !== manifests.workload);
 
 export const namespaceOf = (object) => object.metadata.namespace;
 
@@ -36,10 +64,10 @@ export function podContainers(deployment) {
   ];
 }
 
-/** Every image the Deployments use, once, with the folder it is built from. */
+/** Every image the workloads use, once, with the folder it is built from. */
 export function imagesOf(manifests) {
   const images = new Map();
-  for (const deployment of deploymentsOf(manifests)) {
+  for (const deployment of workloadsOf(manifests)) {
     for (const { container } of podContainers(deployment)) {
       if (!images.has(container.image)) images.set(container.image, `containers/${container.name}`);
     }
@@ -54,10 +82,10 @@ export function resolvePort(deployment, port) {
   return ports.find((p) => p.name === port)?.containerPort;
 }
 
-/** The Deployment whose pods a Service selects. */
+/** The workload whose pods a Service selects. */
 export function selectedDeployment(manifests, service) {
   const selector = Object.entries(service.spec.selector ?? {});
-  return deploymentsOf(manifests).find(
+  return workloadsOf(manifests).find(
     (d) =>
       namespaceOf(d) === namespaceOf(service) &&
       selector.length > 0 &&
@@ -65,7 +93,7 @@ export function selectedDeployment(manifests, service) {
   );
 }
 
-/** Each Service port, with the Deployment and container port behind it. */
+/** Each Service port, with the workload and container port behind it. */
 export function serviceAddresses(manifests) {
   return servicesOf(manifests).flatMap((service) => {
     const target = selectedDeployment(manifests, service);

@@ -3,11 +3,12 @@ import os from 'node:os';
 import type { AppConfig } from './config';
 import { sendJson } from './respond';
 import type { StatusTracker } from './status';
-import { getUpstream } from './upstream';
 
-/** Answers a GET (or HEAD) of one path. */
+/** Answers one request. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
-export type Routes = Record<string, Route>;
+/** A path's answers: one route for GET (and HEAD), or one per method, e.g. `{ GET: ..., POST: ... }`. */
+export type PathRoutes = Route | Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE', Route>>;
+export type Routes = Record<string, PathRoutes>;
 
 export interface RouteContext {
   config: AppConfig;
@@ -18,7 +19,7 @@ export interface RouteContext {
 
 /** The app's endpoints. Add your own here. */
 export function appRoutes({ config, status, isReady }: RouteContext): Routes {
-  const routes: Routes = {
+  return {
     '/': (_req, res) =>
       sendJson(res, 200, {
         service: config.serviceName,
@@ -33,14 +34,4 @@ export function appRoutes({ config, status, isReady }: RouteContext): Routes {
     '/readyz': (_req, res) => (isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' })),
     '/status': (_req, res) => sendJson(res, 200, status.report(config.serviceName, isReady())),
   };
-  const upstream = config.upstream;
-  if (upstream) {
-    // The app knows one address, the ambassador on loopback; it owns the way out.
-    routes['/upstream'] = async (_req, res) => {
-      const answer = await getUpstream(upstream.url, upstream.timeoutMs);
-      if (answer.ok) sendJson(res, 200, { via: 'ambassador', upstream: answer.body });
-      else sendJson(res, 502, { error: answer.error, detail: answer.detail });
-    };
-  }
-  return routes;
 }

@@ -1,11 +1,9 @@
 import http from 'node:http';
 import net from 'node:net';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AccessLog } from '../src/access-log';
+import type { FinishedRequest } from '../src/app-part';
 import { startServer } from '../src/server';
-import { request, tempDir, testConfig, waitFor } from './helpers';
+import { request, testConfig, waitFor } from './helpers';
 
 /** A route that answers only when the test says so. */
 function slowRoute() {
@@ -54,11 +52,13 @@ describe('graceful drain', () => {
     expect(stopped).toBe(true);
   });
 
-  it('cuts requests still running after SHUTDOWN_DRAIN_MS, and logs them as aborted', async () => {
+  it('cuts requests still running after SHUTDOWN_DRAIN_MS, and hands them to the parts as aborted before it resolves', async () => {
     const slow = slowRoute();
-    const logFile = join(tempDir(), 'access.log');
-    const accessLog = new AccessLog(logFile, 1024 * 1024);
-    const app = await startServer(testConfig({ shutdownDrainMs: 300 }), { accessLog, routes: { '/slow': slow.route } });
+    const seen: FinishedRequest[] = [];
+    const app = await startServer(testConfig({ shutdownDrainMs: 300 }), {
+      parts: [{ onRequestDone: (request) => seen.push(request) }],
+      routes: { '/slow': slow.route },
+    });
     const inFlight = request(app.port, '/slow').then(
       () => 'answered',
       (err: Error) => err.message,
@@ -66,12 +66,11 @@ describe('graceful drain', () => {
     await waitFor(slow.reached);
     const started = Date.now();
     await app.stop();
-    accessLog.close(); // as index.ts does: every line must be written by now
+    expect(seen).toEqual([expect.objectContaining({ path: '/slow', aborted: true })]); // every request seen by now
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(250);
     expect(elapsed).toBeLessThan(2000);
     expect(await inFlight).toBe('socket hang up');
-    expect(JSON.parse(readFileSync(logFile, 'utf8'))).toMatchObject({ path: '/slow', aborted: true });
   });
 
   it('closes a keep-alive connection once its request in flight is answered', async () => {

@@ -53,9 +53,16 @@ describe('app routes', () => {
     expect(answer.text).toBe('');
   });
 
-  it('has no /upstream unless UPSTREAM_URL is set', async () => {
-    app = await startServer(testConfig());
-    expect((await request(app.port, '/upstream')).status).toBe(404);
+  it('serves a path by method when a route gives one answer per method, and says which in Allow', async () => {
+    app = await startServer(testConfig(), {
+      routes: { '/things': { GET: (_req, res) => void res.end('list'), POST: (_req, res) => void res.end('made') } },
+    });
+    expect((await request(app.port, '/things')).text).toBe('list');
+    expect((await request(app.port, '/things', 'POST')).text).toBe('made');
+    expect((await request(app.port, '/things', 'HEAD')).status).toBe(200);
+    const other = await request(app.port, '/things', 'DELETE');
+    expect(other.status).toBe(405);
+    expect(other.headers.allow).toBe('GET, POST, HEAD');
   });
 
   it('answers 500 as JSON when a route throws, and logs why', async () => {

@@ -1,15 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AccessLog } from './access-log';
+import type { FinishedRequest, RunningPart } from './app-part';
 import type { AppConfig } from './config';
 import { log } from './log';
 import { sendJson } from './respond';
-import { appRoutes, type Routes } from './routes';
+import { appRoutes, type PathRoutes, type Route, type Routes } from './routes';
 import { StatusTracker } from './status';
 
 export interface ServerOptions {
-  /** Where to log every request (sidecar pattern). */
-  accessLog?: AccessLog;
+  /** The app's optional parts, started (src/parts.ts lists them): their routes and request hooks. */
+  parts?: RunningPart[];
   /** Extra routes, added to (or replacing) the app's own. */
   routes?: Routes;
 }
@@ -30,7 +30,12 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
   const inFlight = new Set<http.ServerResponse>();
   let draining = false;
   let lastRequestDone = () => {};
-  const routes: Routes = { ...appRoutes({ config, status, isReady: () => !draining }), ...options.routes };
+  const parts = options.parts ?? [];
+  const routes: Routes = Object.assign(
+    appRoutes({ config, status, isReady: () => !draining }),
+    ...parts.map((part) => part.routes),
+    options.routes,
+  );
 
   const server = http.createServer((req, res) => {
     const startedAt = performance.now();
@@ -42,14 +47,16 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     whenDone(res, (aborted) => {
       const durationMs = performance.now() - startedAt;
       status.requestFinished(res.statusCode, durationMs / 1000);
-      writeAccessLog(options.accessLog, {
+      const finished: FinishedRequest = {
         time: new Date().toISOString(),
         method: req.method ?? '',
         path,
         status: res.statusCode,
         durationMs: Math.round(durationMs * 1000) / 1000,
         ...(aborted ? { aborted: true } : {}),
-      });
+      };
+      // Before the request counts as done: stop() resolves only once every part has seen it.
+      for (const part of parts) part.onRequestDone?.(finished);
       inFlight.delete(res);
       if (inFlight.size === 0) lastRequestDone();
     });
@@ -89,13 +96,17 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
 }
 
 function dispatch(routes: Routes, path: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
-  if (!route) {
+  const answers = Object.hasOwn(routes, path) ? byMethod(routes[path]!) : undefined;
+  if (!answers) {
     sendJson(res, 404, { error: 'not found', path });
     return;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
+  // HEAD is answered as GET; Node leaves the body out.
+  const method = req.method === 'HEAD' ? 'GET' : (req.method ?? '');
+  const route = Object.hasOwn(answers, method) ? answers[method] : undefined;
+  if (!route) {
+    const methods = Object.keys(answers);
+    res.setHeader('Allow', (methods.includes('GET') ? [...methods, 'HEAD'] : methods).join(', '));
     sendJson(res, 405, { error: 'method not allowed', method: req.method, path });
     return;
   }
@@ -108,6 +119,10 @@ function dispatch(routes: Routes, path: string, req: http.IncomingMessage, res: 
     });
 }
 
+function byMethod(answers: PathRoutes): Record<string, Route | undefined> {
+  return typeof answers === 'function' ? { GET: answers } : answers;
+}
+
 /** Calls `done` once, when the answer is complete or the connection closed before that. */
 function whenDone(res: http.ServerResponse, done: (aborted: boolean) => void): void {
   let called = false;
@@ -118,13 +133,4 @@ function whenDone(res: http.ServerResponse, done: (aborted: boolean) => void): v
   };
   res.once('finish', once);
   res.once('close', once);
-}
-
-function writeAccessLog(accessLog: AccessLog | undefined, entry: Parameters<AccessLog['write']>[0]): void {
-  try {
-    accessLog?.write(entry);
-  } catch (err) {
-    // A full disk must not take the app down with it.
-    log('error', 'access log write failed', { error: (err as Error).message });
-  }
 }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,4 +69,19 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<v
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * The variables every optional part of this app needs to start (each part's test/parts/<part>/test-env.ts),
+ * for tests that run the whole app: it starts only when every part it holds is configured.
+ */
+export async function partsTestEnv(dir: string): Promise<Record<string, string>> {
+  const folder = new URL('./parts/', import.meta.url);
+  const parts = existsSync(folder) ? readdirSync(folder) : [];
+  const envs = await Promise.all(
+    parts.map(async (part) =>
+      ((await import(`./parts/${part}/test-env.ts`)) as { testEnv: (dir: string) => Record<string, string> }).testEnv(dir),
+    ),
+  );
+  return Object.assign({}, ...envs);
 }

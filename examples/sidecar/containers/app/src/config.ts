@@ -1,4 +1,4 @@
-/** Everything the app needs, read from the environment that k8s/deployment.yaml sets. */
+/** Everything the app needs, read from the environment that the manifest in k8s/ sets. */
 export interface AppConfig {
   /** Port to serve HTTP on, all interfaces (0 picks a free one, for tests). */
   port: number;
@@ -6,36 +6,30 @@ export interface AppConfig {
   serviceName: string;
   /** After SIGTERM, how long in-flight requests may take before connections are cut. */
   shutdownDrainMs: number;
-  /** Sidecar pattern: the access log file on the shared volume, its size before rotation, and how many rotated files to keep. */
-  accessLog?: { path: string; maxBytes: number; keep: number };
-  /** Ambassador pattern: the ambassador's loopback address, and how long to wait for an answer. */
-  upstream?: { url: string; timeoutMs: number };
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 /** Reads and checks every variable, then reports all problems at once. */
 export function readConfig(env: Env): AppConfig {
-  const problems: string[] = [];
-  const read = reader(env, problems);
-  const config: AppConfig = {
+  return readEnv(env, (read) => ({
     port: read.integer('PORT', 0, 65535),
     serviceName: read.text('SERVICE_NAME'),
     shutdownDrainMs: read.integer('SHUTDOWN_DRAIN_MS', 0, 600_000),
-  };
-  // Optional features: present only in the patterns that use them.
-  if (env.ACCESS_LOG) {
-    config.accessLog = {
-      path: read.text('ACCESS_LOG'),
-      maxBytes: read.integer('ACCESS_LOG_MAX_BYTES', 1, 2 ** 40),
-      keep: read.integer('ACCESS_LOG_ROTATED_FILES', 0, 100),
-    };
-  }
-  if (env.UPSTREAM_URL) {
-    config.upstream = { url: read.httpUrl('UPSTREAM_URL'), timeoutMs: read.integer('UPSTREAM_TIMEOUT_MS', 1, 600_000) };
-  }
+  }));
+}
+
+export type EnvReader = ReturnType<typeof reader>;
+
+/**
+ * Runs `use` with a reader of `env`, then throws one error naming every variable that is
+ * missing or wrong. The app's optional parts (src/parts/) read their own variables with it.
+ */
+export function readEnv<T>(env: Env, use: (read: EnvReader) => T): T {
+  const problems: string[] = [];
+  const value = use(reader(env, problems));
   if (problems.length > 0) throw new Error(`bad environment: ${problems.join('; ')}`);
-  return config;
+  return value;
 }
 
 function reader(env: Env, problems: string[]) {

@@ -1,3 +1,5 @@
+const BILLION = 1_000_000_000;
+
 /**
  * One allocation for a batch, reused: the bytes read from the file at the front, the lines
  * formatted from them behind. Being one buffer, a line is copied to the output with
@@ -55,14 +57,27 @@ export class BatchBuffer {
 
   /** Appends a whole number in decimal: a line's offset, written without making a string. */
   appendInteger(value: number): void {
-    // Multiplications and exact divisions: Math.floor of a division per digit showed in profiles.
+    // In steps on 32-bit integers (`| 0`) rather than float division and `%`, which showed in
+    // profiles: an offset of 10^9 or more is written as its high part, then nine digits.
+    if (value >= BILLION) {
+      const high = Math.floor(value / BILLION);
+      this.appendDigits(high, 1);
+      this.appendDigits(value - high * BILLION, 9);
+    } else {
+      this.appendDigits(value, 1);
+    }
+  }
+
+  /** `value` (below 10^9) in decimal, padded with zeros to at least `minDigits` digits. */
+  private appendDigits(value: number, minDigits: number): void {
     let digits = 1;
     for (let power = 10; power <= value; power *= 10) digits++;
+    if (digits < minDigits) digits = minDigits;
     const at = this.outputStart + this.length;
     for (let k = digits - 1, rest = value; k >= 0; k--) {
-      const digit = rest % 10;
-      this.bytes[at + k] = 0x30 + digit;
-      rest = (rest - digit) / 10;
+      const next = (rest / 10) | 0;
+      this.bytes[at + k] = 0x30 + rest - next * 10;
+      rest = next;
     }
     this.length += digits;
   }

@@ -1,0 +1,31 @@
+// The demo's HTTP client: one request on a fresh connection (so a Service picks an endpoint for
+// each), its status and JSON body, or what went wrong. Never throws.
+import { request as httpRequest } from 'node:http';
+
+export function request(method, url, { timeoutMs = 5000 } = {}) {
+  return new Promise((resolve) => {
+    const req = httpRequest(url, { method, agent: false, headers: { connection: 'close' } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('error', (error) => resolve({ error: error.code ?? error.message }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode, type: response.headers['content-type'], text, json: parseJson(text) }),
+      );
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'TIMEOUT' })));
+    req.on('error', (error) => resolve({ error: error.code ?? error.message }));
+    req.end();
+  });
+}
+
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 2xx answer. */
+export const isOk = (answer) => answer.status >= 200 && answer.status < 300;

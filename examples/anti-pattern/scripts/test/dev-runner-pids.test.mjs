@@ -1,0 +1,117 @@
+// scripts/dev.mjs itself, run on a pod of two tiny containers: it says each container's pid, a
+// container frozen with SIGSTOP is left frozen (it has not exited), and a SIGKILLed one is
+// started again under a new pid.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stringify } from 'yaml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deployment } from './fixtures.mjs';
+
+const scripts = fileURLToPath(new URL('..', import.meta.url));
+// The packages the scripts import, wherever this project's (or the generator's) node_modules is.
+const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve('yaml/package.json')));
+
+/** A container that says it is alive every 100 ms until it is stopped. */
+const TICKER = "setInterval(() => console.log('tick'), 100); process.on('SIGTERM', () => process.exit(0));";
+
+function fakeProject() {
+  const root = mkdtempSync(join(tmpdir(), 'dev-runner-'));
+  cpSync(scripts, join(root, 'scripts'), { recursive: true, filter: (path) => !path.includes(`${join('scripts', 'test')}`) });
+  symlinkSync(nodeModules, join(root, 'node_modules'), 'dir');
+  mkdirSync(join(root, 'k8s'));
+  const containers = [{ name: 'app' }, { name: 'helper' }];
+  writeFileSync(join(root, 'k8s/deployment.yaml'), stringify(deployment('demo', { containers, grace: 5 })));
+  writeFileSync(join(root, 'k8s/kustomization.yaml'), stringify({ resources: ['deployment.yaml'] }));
+  for (const { name } of containers) {
+    mkdirSync(join(root, 'containers', name, 'dist'), { recursive: true });
+    writeFileSync(join(root, 'containers', name, 'dist/index.cjs'), TICKER);
+  }
+  return root;
+}
+
+function runDev(root) {
+  const child = spawn(process.execPath, ['scripts/dev.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (out += chunk));
+  const ended = new Promise((resolve) => child.on('close', resolve));
+  return { child, ended, output: () => out };
+}
+
+/** Every `<name> | -- started, pid N` line, in order. */
+const startsOf = (output, name) => [...output.matchAll(new RegExp(`^${name} +\\| -- started, pid (\\d+)$`, 'gm'))].map((m) => Number(m[1]));
+
+async function until(probe, what, output) {
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const value = probe();
+    if (value) return value;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}\n${output()}`);
+}
+
+const processState = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0];
+const commandLine = (pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+
+let cleanup = [];
+afterEach(() => {
+  for (const step of cleanup) step();
+  cleanup = [];
+});
+
+describe.skipIf(process.platform !== 'linux')('npm run dev, per container', () => {
+  it('prints the pid of each container; SIGSTOP freezes it without a restart, SIGKILL restarts it under a new pid', async () => {
+    const root = fakeProject();
+    const dev = runDev(root);
+    cleanup.push(
+      () => dev.child.kill('SIGKILL'),
+      () => rmSync(root, { recursive: true, force: true }),
+    );
+
+    const [app] = await until(() => startsOf(dev.output(), 'app').length && startsOf(dev.output(), 'app'), 'the app to start', dev.output);
+    const [helper] = await until(
+      () => startsOf(dev.output(), 'helper').length && startsOf(dev.output(), 'helper'),
+      'the helper to start',
+      dev.output,
+    );
+    // The pid printed is the container's own process, not the runner's.
+    expect(commandLine(app)).toContain('containers/app/dist/index.cjs');
+    expect(commandLine(helper)).toContain('containers/helper/dist/index.cjs');
+
+    process.kill(app, 'SIGSTOP');
+    await until(() => processState(app) === 'T', 'the app to be stopped', dev.output);
+    const ticksBefore = dev
+      .output()
+      .split('\n')
+      .filter((line) => /^helper +\| tick$/.test(line)).length;
+    // Long enough for several restarts had the runner taken the frozen app for an exited one (the first comes after 1 s).
+    await until(
+      () =>
+        dev
+          .output()
+          .split('\n')
+          .filter((line) => /^helper +\| tick$/.test(line)).length >=
+        ticksBefore + 30,
+      '30 more ticks of the helper',
+      dev.output,
+    );
+    expect(startsOf(dev.output(), 'app')).toEqual([app]);
+    expect(dev.output()).not.toMatch(/^app +\| -- exited/m);
+    expect(processState(app)).toBe('T');
+
+    process.kill(app, 'SIGCONT');
+    process.kill(app, 'SIGKILL');
+    const restarted = await until(() => startsOf(dev.output(), 'app')[1], 'the app to be restarted', dev.output);
+    expect(restarted).not.toBe(app);
+    expect(dev.output()).toMatch(/^app +\| -- exited \(signal SIGKILL\); restarting/m);
+    expect(startsOf(dev.output(), 'helper')).toEqual([helper]);
+
+    dev.child.kill('SIGTERM');
+    expect(await dev.ended).toBe(0);
+  }, 90_000);
+});

@@ -1,0 +1,25 @@
+import type { AppPart } from '../../app-part';
+import { readEnv } from '../../config';
+import { sendJson } from '../../respond';
+import { getUpstream } from './get-upstream';
+
+/**
+ * Ambassador: GET /upstream asks UPSTREAM_URL, the ambassador on loopback. The app knows this
+ * one address; the ambassador owns the way out (which upstream, failover, health checks).
+ */
+export const upstream: AppPart = (env) => {
+  const { url, timeoutMs } = readEnv(env, (read) => ({
+    url: read.httpUrl('UPSTREAM_URL'),
+    timeoutMs: read.integer('UPSTREAM_TIMEOUT_MS', 1, 600_000),
+  }));
+  return {
+    describe: { upstream: url },
+    routes: {
+      '/upstream': async (_req, res) => {
+        const answer = await getUpstream(url, timeoutMs);
+        if (answer.ok) sendJson(res, 200, { via: 'ambassador', upstream: answer.body });
+        else sendJson(res, 502, { error: answer.error, detail: answer.detail });
+      },
+    },
+  };
+};

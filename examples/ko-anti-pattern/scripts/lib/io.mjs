@@ -1,0 +1,146 @@
+// The effects the scripts share: reading k8s/, running commands, carrying out a plan of steps.
+// Everything else in scripts/lib/ is pure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parse, parseAllDocuments } from 'yaml';
+import { chooseTarget } from './deploy-plan.mjs';
+import { chooseEngine } from './images-plan.mjs';
+
+/** The generated project's folder; the scripts work from there wherever they are started. */
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The objects `<dir>/kustomization.yaml` lists, in its order, with its `namespace` applied as
+ * kustomize does. The workload is the Deployment of `<dir>/deployment.yaml`; a folder without
+ * that file has none (its workloads are peers: see manifests.mjs).
+ */
+export function readManifests(dir = 'k8s') {
+  const kustomization = parse(readFileSync(join(dir, 'kustomization.yaml'), 'utf8'));
+  const objects = [];
+  let workload;
+  for (const file of kustomization.resources ?? []) {
+    for (const document of parseAllDocuments(readFileSync(join(dir, file), 'utf8'))) {
+      if (document.errors.length > 0) throw new Error(`${join(dir, file)}: ${document.errors[0].message}`);
+      const object = document.toJS();
+      if (!object) continue;
+      if (kustomization.namespace && object.kind !== 'Namespace') object.metadata.namespace = kustomization.namespace;
+      if (file === 'deployment.yaml' && object.kind === 'Deployment') workload ??= object.metadata.name;
+      objects.push(object);
+    }
+  }
+  if (!objects.some((object) => ['Deployment', 'StatefulSet'].includes(object.kind))) {
+    throw new Error(`${dir}/kustomization.yaml lists no Deployment or StatefulSet`);
+  }
+  return { workload, objects, dir };
+}
+
+/** The folder named by the first argument that is not a flag (`npm run deploy -- k8s-anti-pattern`), else k8s. */
+export function folderArgument(argv = process.argv.slice(2)) {
+  return (argv.find((arg) => !arg.startsWith('-')) ?? 'k8s').replace(/\/+$/, '');
+}
+
+/** The target the project was generated for: package.json `config.target`. */
+export function defaultTarget() {
+  return process.env.npm_package_config_target ?? JSON.parse(readFileSync('package.json', 'utf8')).config?.target;
+}
+
+/** The local cluster to deploy to: DEPLOY_TARGET, else the current kubectl context's, else the default. */
+export function detectTarget() {
+  const context = capture(['kubectl', 'config', 'current-context']);
+  return chooseTarget({
+    override: process.env.DEPLOY_TARGET,
+    context: context.ok ? context.stdout : undefined,
+    defaultTarget: defaultTarget(),
+  });
+}
+
+/** The engine that builds images for `target` (see chooseEngine). */
+export function detectEngine(target) {
+  return chooseEngine(
+    { env: process.env, target },
+    { dockerRuns: () => capture(['docker', 'info']).ok, podmanInstalled: () => capture(['podman', '--version']).ok },
+  );
+}
+
+/** Runs a command quietly; `ok` is false when it fails or is not installed. */
+export function capture(command) {
+  // A timeout, as `docker info` can hang on a stuck daemon.
+  const result = spawnSync(command[0], command.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+  return { ok: !result.error && result.status === 0, stdout: (result.stdout ?? '').trim() };
+}
+
+export const formatCommand = (command) =>
+  command.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`)).join(' ');
+
+/**
+ * Carries out steps in order, printing each first:
+ *   { run: [command...], fix }   a command; on failure, say which and how to fix it
+ *   { write: path, content }     a file
+ *   { note }                     something worth knowing
+ *   { wait, fix }                handed to `onWait` (e.g. waiting for pods)
+ * With dryRun, only prints. Returns false when a step failed (already reported).
+ */
+export async function runSteps(steps, { dryRun = false, onWait } = {}) {
+  for (const step of steps) {
+    if (step.note) {
+      console.log(`# ${step.note}`);
+    } else if (step.write) {
+      console.log(`# write ${step.write}`);
+      if (!dryRun) {
+        mkdirSync(dirname(step.write), { recursive: true });
+        writeFileSync(step.write, step.content);
+      }
+    } else if (step.run) {
+      console.log(`$ ${formatCommand(step.run)}`);
+      if (dryRun) continue;
+      const result = spawnSync(step.run[0], step.run.slice(1), { stdio: 'inherit' });
+      if (result.error?.code === 'ENOENT') return failed(`\`${step.run[0]}\` is not installed (or not on PATH)`, step.fix);
+      if (result.status !== 0) return failed(`\`${formatCommand(step.run)}\` failed`, step.fix);
+    } else if (step.wait) {
+      console.log(`# wait: ${step.wait}`);
+      if (!dryRun && !(await onWait(step))) return failed(`waiting for ${step.wait} gave up`, step.fix);
+    }
+  }
+  return true;
+}
+
+function failed(what, fix) {
+  console.error(`\n✗ ${what}`);
+  if (fix) console.error(`  fix: ${fix}`);
+  return false;
+}
+
+/**
+ * Copies each line of `input` to `output` with `prefix` in front, whole. When stdout and
+ * stderr are one pipe (`npm run dev 2>&1 | less`), Node writes a long line to a full pipe in
+ * parts, and a line written to the other stream meanwhile would land between them; so a line
+ * for one stream waits until the other has handed the system everything it was given.
+ */
+export function prefixLines(input, output, prefix) {
+  createInterface({ input, crlfDelay: Infinity }).on('line', (line) => writeWhole(output, `${prefix}${line}\n`));
+}
+
+const waiting = [];
+let inFlight = 0;
+let writingTo;
+
+function writeWhole(stream, text) {
+  waiting.push([stream, text]);
+  writeWaiting();
+}
+
+function writeWaiting() {
+  while (waiting.length > 0 && (inFlight === 0 || waiting[0][0] === writingTo)) {
+    const [stream, text] = waiting.shift();
+    writingTo = stream;
+    inFlight += 1;
+    // Called once the line is with the system, or failed (no reader left): either way it is done.
+    stream.write(text, () => {
+      inFlight -= 1;
+      if (inFlight === 0) writeWaiting();
+    });
+  }
+}

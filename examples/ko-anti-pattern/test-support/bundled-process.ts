@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * What every container's process tests share: the container bundled the way `npm run build`
+ * bundles it (esbuild, one CommonJS file for Node 20+), started with only the env given.
+ */
+export interface RunningProcess {
+  child: ChildProcess;
+  /** Every JSON line the process printed on stdout so far. */
+  lines: Record<string, unknown>[];
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  /** Resolves with the first stdout line whose `event` is `event`. */
+  waitFor(event: string): Promise<Record<string, unknown>>;
+}
+
+/** Bundles `entry` (a container's src/index.ts) and starts it with `env`. */
+export async function startBundled(entry: URL, env: Record<string, string>): Promise<RunningProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'container-test-'));
+  const outfile = join(dir, 'index.cjs');
+  await build({
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+  });
+  const child = spawn(process.execPath, [outfile], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines: Record<string, unknown>[] = [];
+  const waiters: { event: string; resolve: (line: Record<string, unknown>) => void }[] = [];
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    const line = JSON.parse(text) as Record<string, unknown>;
+    lines.push(line);
+    for (const waiter of waiters.filter((w) => w.event === line.event)) waiter.resolve(line);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  void exited.finally(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    child,
+    lines,
+    exited,
+    waitFor: (event) =>
+      new Promise((resolve, reject) => {
+        const seen = lines.find((line) => line.event === event);
+        if (seen) return resolve(seen);
+        waiters.push({ event, resolve });
+        void exited.then((code) => reject(new Error(`exited with ${code} before logging "${event}"`)));
+      }),
+  };
+}
