@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,13 +28,30 @@ process.on('SIGTERM', () => setTimeout(() => process.exit(0), 300));
 const root = mkdtempSync(join(tmpdir(), 'dev-peers-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function project() {
+/** Ports free on this machine now: fixed ones collide with another run of this test (a project's own `npm test`, CI). */
+async function freePorts(count) {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolve) => {
+          const server = createServer().listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+async function project() {
   cpSync(scripts, join(root, 'scripts'), { recursive: true, filter: (path) => !path.includes(`${join('scripts', 'test')}`) });
   symlinkSync(nodeModules, join(root, 'node_modules'), 'dir');
   mkdirSync(join(root, 'k8s'));
   const [db, dbService, app, appService, web, webService] = shopFix().objects;
-  // Ports of their own, so the test runs beside anything on 7000/8000/8080.
-  const ports = { db: 47000, app: 47080, web: 47001 };
+  // Ports of their own, so the test runs beside anything on 7000/8000/8080 and beside itself.
+  const [dbPort, appPort, webPort] = await freePorts(3);
+  const ports = { db: dbPort, app: appPort, web: webPort };
   for (const workload of [db, app, web]) {
     const container = workload.spec.template.spec.containers[0];
     container.ports[0].containerPort = ports[container.name];
@@ -68,7 +86,7 @@ async function runDevUntilStarted() {
 
 describe.skipIf(process.platform !== 'linux')('npm run dev without k8s/deployment.yaml', () => {
   it('starts db, app, web in order, stops web, app, db, and keeps the claim folder for the next run', async () => {
-    project();
+    await project();
     const first = await runDevUntilStarted();
     expect(first.code, first.out).toBe(0);
     const events = (out) => [...out.matchAll(/^(\w+) +\| -- (started|stopped)/gm)].map((m) => `${m[2]} ${m[1]}`);
