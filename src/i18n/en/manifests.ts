@@ -56,5 +56,5 @@ export const manifests = {
   headlessService:
     "clusterIP: None makes this Service headless: no virtual IP; its name resolves to the pods themselves,\nso clients use the pod's own port. A StatefulSet names its pods through it.",
   envServiceName: ({ variable, service }: { variable: string; service: string }) =>
-    `${variable} names the Service ${service}: cluster DNS resolves it to the ready pods behind it, wherever they run.\nNo pod IP is written anywhere; pods come and go, the Service name stays.`,
+    `${variable} names the Service ${service}: cluster DNS resolves the name, and each connection reaches a ready pod behind the Service, wherever it runs.\nNo pod IP is written anywhere; pods come and go, the Service name stays.`,
 };
