@@ -113,7 +113,7 @@ describe("a generated app's own tests and type check pass with only its parts", 
     // The project's own compiler settings, over the app alone (other containers have their own tests).
     writeFileSync(
       join(dir, 'tsconfig.app.json'),
-      JSON.stringify({ extends: './tsconfig.json', include: ['containers/app', 'test-support'] }),
+      JSON.stringify({ extends: './tsconfig.json', include: ['containers/app', 'shared', 'test-support'] }),
     );
     await node(dir, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.app.json']);
   });

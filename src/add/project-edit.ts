@@ -59,6 +59,12 @@ function addDevDependencies(text: string, dependencies: Record<string, string>):
   return `${JSON.stringify(json, null, indent)}\n`;
 }
 
+/**
+ * The code every container imports (../../../shared/, ../../../test-support/): written where it is
+ * missing, as in a project made before it existed, since the containers added would not build without it.
+ */
+const CODE_CONTAINERS_IMPORT = /^(shared|test-support)\//;
+
 /** The in-place edit of a file the user changed, or undefined to keep it as it is. */
 function editInPlace(path: string, current: string, planned: string, edit: ManifestEdit): string | undefined {
   if (path === DEPLOYMENT_FILE) return edit.text;
@@ -102,7 +108,9 @@ export function planProjectEdit(
     const current = read(file.path);
     const old = oldPlan.get(file.path);
     if (current === file.content) continue;
-    if (old === undefined) {
+    if (current === undefined && CODE_CONTAINERS_IMPORT.test(file.path)) {
+      files.push(file);
+    } else if (old === undefined) {
       if (current !== undefined) throw new AddRefusal({ code: 'pathTaken', path: file.path });
       files.push(file);
     } else if (current === old.content) {

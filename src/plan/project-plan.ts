@@ -43,9 +43,14 @@ function projectFiles(context: object, overlay?: string): PlannedFile[] {
   }));
 }
 
-/** A container's folder (code, tests, Dockerfile), and what its process tests share, as a project holds them. */
+/** A container's folder (code, tests, Dockerfile), the code every container shares, and what their process tests share, as a project holds them. */
 export function containerFolderFiles(containers: ContainerSpec[], options: ProjectOptions): PlannedFile[] {
-  return [...containers.flatMap((c) => containerFiles(c, options)), ...testSupportFiles()];
+  return [...containers.flatMap((c) => containerFiles(c, options)), ...sharedFiles(), ...testSupportFiles()];
+}
+
+function sharedFiles(): PlannedFile[] {
+  // The code every container repeats, once (each imports it as ../../../shared/; the bundle takes it in).
+  return listTemplateFiles('shared').map((rel) => ({ path: `shared/${rel}`, content: readTemplate(`shared/${rel}`) }));
 }
 
 function testSupportFiles(): PlannedFile[] {

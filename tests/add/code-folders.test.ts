@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { add, copyFixture } from './support.js';
 
@@ -20,6 +21,24 @@ describe('add on a hand-written manifest', () => {
     expect(existsSync(join(dir, 'test-support/bundled-process.ts'))).toBe(true);
     expect(existsSync(join(dir, 'containers/adapter'))).toBe(false);
     expect(readFileSync(join(dir, 'manifest.yaml'), 'utf8')).toContain('name: log-shipper');
+  });
+
+  it('writes the code the containers share (shared/), so each added container bundles as `npm run build` bundles it', async () => {
+    const { dir } = copyFixture('shop.before.yaml');
+    const result = await add(dir, ['sidecar,ambassador', '--to', 'manifest.yaml']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const failed: string[] = [];
+    for (const template of ['log-shipper', 'ambassador', 'upstream']) {
+      const bundled = await build({
+        entryPoints: [join(dir, 'containers', template, 'src/index.ts')],
+        bundle: true,
+        platform: 'node',
+        write: false,
+        logLevel: 'silent',
+      }).catch((error: Error) => error);
+      if (bundled instanceof Error) failed.push(`${template}: ${bundled.message}`);
+    }
+    expect(failed).toEqual([]);
   });
 
   it('leaves a containers/<helper>/ folder already there as it is, adding nothing into it', async () => {

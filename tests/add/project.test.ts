@@ -3,7 +3,7 @@
  * generator makes for the new set of helpers, byte for byte and mode for mode; edited, the
  * user's edits stay and the files are edited in place.
  */
-import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, runCli, workspace } from '../support/cli.js';
@@ -46,6 +46,19 @@ describe('add in an untouched generated project', () => {
     const result = await add(project, [helpers]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
+    expect(tree(project)).toEqual(tree(wanted));
+  });
+});
+
+describe('add in a project made before shared/ existed', () => {
+  it('writes the code the containers import (shared/, test-support/), so the project is again the generated one', async () => {
+    const work = workspace();
+    const project = await generate(join(work, 'project'), 'singleton');
+    const wanted = await generate(join(work, 'wanted'), 'sidecar');
+    rmSync(join(project, 'shared'), { recursive: true });
+    rmSync(join(project, 'test-support'), { recursive: true });
+    const result = await add(project, ['sidecar']);
+    expect(result.exitCode, result.stderr).toBe(0);
     expect(tree(project)).toEqual(tree(wanted));
   });
 });

@@ -193,6 +193,8 @@ export const readme = {
     '`k8s/`: `kustomization.yaml` and the objects it lists. The manifest is the one place each port, path and upstream lives: the code reads them from its environment. Its comments explain each part.',
   whereContainers:
     '`containers/<container>/`: the source (`src/`), tests (`test/`) and `Dockerfile` of each container. `npm run build` bundles each into `dist/index.cjs`, so image builds need no network.',
+  whereShared:
+    '`shared/`: what every container does the same way, written once: stopping on SIGTERM (`shutdown.ts`), an HTTP server that drains its requests before it stops (`http-server.ts`), and reading the environment with every problem reported at once (`env.ts`). Each container imports it as `../../../shared/<file>`; `npm run build` bundles it into each image. `test-support/` is the same for the tests.',
   whereStart: ({ container, file, heart }: { container: string; file: string; heart: string }) =>
     `Start reading \`${container}\` at \`${file}\`: ${heart}.`,
   /** A process id the reader fills in from what `npm run dev` printed. */

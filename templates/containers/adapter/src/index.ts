@@ -1,7 +1,7 @@
 import { startAdapter } from './adapter';
 import { readConfig } from './config';
 import { exitAfterFlush, log } from './log';
-import { onTermination } from './shutdown';
+import { onTermination } from '../../../shared/shutdown';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);

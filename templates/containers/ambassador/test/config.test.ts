@@ -62,4 +62,11 @@ describe('ambassador config from the environment', () => {
     const { HEALTH_CHECK_PATH: _, ...tcp } = env;
     expect(readConfig({ ...tcp, HEALTH_CHECK_MODE: 'tcp' }).healthCheck).toMatchObject({ mode: 'tcp', path: '' });
   });
+
+  it('names every missing or wrong variable in one error', () => {
+    const { LISTEN_HOST: _, ...noHost } = env;
+    expect(() => readConfig({ ...noHost, UPSTREAMS: 'primary:9081,backup', HEALTH_CHECK_MODE: 'udp', HEALTH_CHECK_FALL: '0' })).toThrow(
+      'bad environment: LISTEN_HOST is not set; UPSTREAMS must be a comma-separated list of host:port, got "backup"; HEALTH_CHECK_MODE must be http or tcp, got "udp"; HEALTH_CHECK_FALL must be a whole number from 1 to 100, got "0"',
+    );
+  });
 });

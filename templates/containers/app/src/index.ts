@@ -2,7 +2,7 @@ import { readConfig } from './config';
 import { exitAfterFlush, log } from './log';
 import { parts } from './parts';
 import { startServer } from './server';
-import { onTermination } from './shutdown';
+import { onTermination } from '../../../shared/shutdown';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);

@@ -3,8 +3,8 @@ import { readConfig } from './config';
 import { claimDataDir } from './data-dir';
 import { exitAfterFlush, log } from './log';
 import { type DbState, dbRoutes } from './routes';
-import { startServer } from './server';
-import { onTermination } from './shutdown';
+import { startServer } from '../../../shared/http-server';
+import { onTermination } from '../../../shared/shutdown';
 import { CounterStore } from './store';
 
 async function main(): Promise<void> {

@@ -1,9 +1,9 @@
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { type RunningProcess, startBundled } from '../../../test-support/bundled-process';
+import { request } from '../../../test-support/http-request';
 
 const ENTRY = new URL('../src/index.ts', import.meta.url);
 
@@ -28,35 +28,7 @@ export async function startDb(dataDir: string, env: Record<string, string> = {})
   return Object.assign(proc, { port });
 }
 
-export interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  /** The parsed JSON body (any: tests read fields freely). */
-  json: any;
-}
-
-/** One request on a fresh connection to 127.0.0.1:port; rejects if the connection fails. */
-export function request(
-  port: number,
-  method: string,
-  path: string,
-  body?: Buffer,
-  headers: http.OutgoingHttpHeaders = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent: false, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text === '' ? undefined : JSON.parse(text) });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+export { request };
 
 /** What a crowd of writers saw: the values acknowledged (200), and the requests that got no 200. */
 export interface WriteTally {

@@ -1,10 +1,11 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUpstreamServer } from '../src/server';
+import { upstreamRoutes } from '../src/server';
 
 describe('upstream routes', () => {
-  const server = createUpstreamServer('primary');
+  const server = http.createServer(upstreamRoutes('primary'));
   let base = '';
 
   beforeAll(async () => {

@@ -1,3 +1,5 @@
+import { type Env, type EnvReader, readEnv } from '../../../shared/env';
+
 /** Everything the web front needs, read from the environment its manifest sets. */
 export interface WebConfig {
   /** Port to serve HTTP on, all interfaces (0 picks a free one, for tests). */
@@ -17,39 +19,24 @@ export interface WebConfig {
 /** Used when BODY_MAX_BYTES is not set: far above what the visit counter sends, far below what would strain memory. */
 export const DEFAULT_BODY_MAX_BYTES = 64 * 1024;
 
-type Env = Record<string, string | undefined>;
-
 /** Reads and checks every variable, then reports all problems at once. */
 export function readConfig(env: Env): WebConfig {
-  const problems: string[] = [];
-  const text = (name: string): string => {
-    const value = env[name];
-    if (value === undefined || value === '') problems.push(`${name} is not set`);
-    return value ?? '';
-  };
-  const integer = (name: string, min: number, max: number): number => {
-    const value = text(name);
-    if (value !== '' && (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-    }
-    return Number(value);
-  };
-  const httpUrl = (name: string): URL => {
-    const value = text(name);
-    const url = URL.canParse(value) ? new URL(value) : undefined;
-    if (value !== '' && (url?.protocol !== 'http:' || url.search !== '' || url.hash !== '')) {
-      problems.push(`${name} must be an http:// URL such as http://shop-app:80, got "${value}"`);
-    }
-    return url ?? new URL('http://invalid');
-  };
-  const config: WebConfig = {
-    port: integer('PORT', 0, 65535),
-    serviceName: text('SERVICE_NAME'),
-    shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 0, 600_000),
-    appUrl: httpUrl('APP_URL'),
-    appTimeoutMs: integer('APP_TIMEOUT_MS', 1, 600_000),
-    bodyMaxBytes: env.BODY_MAX_BYTES === undefined ? DEFAULT_BODY_MAX_BYTES : integer('BODY_MAX_BYTES', 1, 64 * 1024 * 1024),
-  };
-  if (problems.length > 0) throw new Error(`bad environment: ${problems.join('; ')}`);
-  return config;
+  return readEnv(env, (read) => ({
+    port: read.integer('PORT', 0, 65535),
+    serviceName: read.text('SERVICE_NAME'),
+    shutdownDrainMs: read.integer('SHUTDOWN_DRAIN_MS', 0, 600_000),
+    appUrl: httpUrl(read, 'APP_URL'),
+    appTimeoutMs: read.integer('APP_TIMEOUT_MS', 1, 600_000),
+    bodyMaxBytes: read.integerOr('BODY_MAX_BYTES', DEFAULT_BODY_MAX_BYTES, 1, 64 * 1024 * 1024),
+  }));
+}
+
+/** A base URL the front can put /api/<rest> after: http, with no query or fragment to get in the way. */
+function httpUrl(read: EnvReader, name: string): URL {
+  const value = read.text(name);
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (value !== '' && (url?.protocol !== 'http:' || url.search !== '' || url.hash !== '')) {
+    read.problem(`${name} must be an http:// URL such as http://shop-app:80, got "${value}"`);
+  }
+  return url ?? new URL('http://invalid');
 }

@@ -1,8 +1,8 @@
 import { readConfig } from './config';
 import { frontRoutes } from './front';
 import { exitAfterFlush, log } from './log';
-import { startServer } from './server';
-import { onTermination } from './shutdown';
+import { startServer } from '../../../shared/http-server';
+import { onTermination } from '../../../shared/shutdown';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);

@@ -35,4 +35,11 @@ describe('adapter config from the environment', () => {
     expect(() => readConfig({ ...env, MAX_STATUS_BYTES: '1MiB' })).toThrow('MAX_STATUS_BYTES must be a whole number');
     expect(() => readConfig({ ...env, MAX_SERIES: '0' })).toThrow('MAX_SERIES must be a whole number from 1');
   });
+
+  it('names every missing or wrong variable in one error', () => {
+    const { METRIC_PREFIX: _, ...noPrefix } = env;
+    expect(() => readConfig({ ...noPrefix, METRICS_PATH: 'metrics', APP_STATUS_URL: 'ftp://x', MAX_SERIES: '0' })).toThrow(
+      'bad environment: METRICS_PATH must start with "/", got "metrics"; APP_STATUS_URL must be an http:// URL, got "ftp://x"; METRIC_PREFIX is not set; MAX_SERIES must be a whole number from 1 to 10000000, got "0"',
+    );
+  });
 });

@@ -1,3 +1,5 @@
+import { type Env, readEnv } from '../../../shared/env';
+
 /** Everything the shipper needs, read from the environment that k8s/deployment.yaml sets. */
 export interface ShipperConfig {
   /** The file to follow, on the volume shared with the app. */
@@ -14,32 +16,14 @@ export interface ShipperConfig {
   maxLineBytes: number;
 }
 
-type Env = Record<string, string | undefined>;
-
 /** Reads and checks every variable, then reports all problems at once. */
 export function readConfig(env: Env): ShipperConfig {
-  const problems: string[] = [];
-  const text = (name: string): string => {
-    const value = env[name];
-    if (value === undefined || value === '') problems.push(`${name} is not set`);
-    return value ?? '';
-  };
-  const integer = (name: string, min: number, max: number): number => {
-    const value = text(name);
-    const number = Number(value);
-    if (value !== '' && (!/^\d+$/.test(value) || number < min || number > max)) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-    }
-    return number;
-  };
-  const config: ShipperConfig = {
-    logFile: text('LOG_FILE'),
-    rotatedFiles: integer('LOG_ROTATED_FILES', 0, 100),
-    offsetFile: text('OFFSET_FILE'),
-    pollIntervalMs: integer('POLL_INTERVAL_MS', 1, 60_000),
-    shutdownQuietMs: integer('SHUTDOWN_QUIET_MS', 0, 600_000),
-    maxLineBytes: integer('MAX_LINE_BYTES', 1024, 64 * 1024 * 1024),
-  };
-  if (problems.length > 0) throw new Error(`bad environment: ${problems.join('; ')}`);
-  return config;
+  return readEnv(env, (read) => ({
+    logFile: read.text('LOG_FILE'),
+    rotatedFiles: read.integer('LOG_ROTATED_FILES', 0, 100),
+    offsetFile: read.text('OFFSET_FILE'),
+    pollIntervalMs: read.integer('POLL_INTERVAL_MS', 1, 60_000),
+    shutdownQuietMs: read.integer('SHUTDOWN_QUIET_MS', 0, 600_000),
+    maxLineBytes: read.integer('MAX_LINE_BYTES', 1024, 64 * 1024 * 1024),
+  }));
 }

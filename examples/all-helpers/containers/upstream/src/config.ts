@@ -1,3 +1,5 @@
+import { type Env, readEnv } from '../../../shared/env';
+
 /** Everything this container needs, read from the environment the manifest sets. */
 export interface UpstreamConfig {
   /** Port to serve HTTP on, all interfaces (0 picks a free one, for tests). */
@@ -11,25 +13,11 @@ export interface UpstreamConfig {
 /** Used when SHUTDOWN_DRAIN_MS is not set; well inside the pod's termination grace period. */
 const DEFAULT_SHUTDOWN_DRAIN_MS = 5000;
 
-export function readConfig(env: NodeJS.ProcessEnv): UpstreamConfig {
-  return {
-    port: integer(env, 'PORT', 0, 65535),
-    name: required(env, 'UPSTREAM_NAME'),
-    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
-  };
-}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (value === undefined || value === '') throw new Error(`environment variable ${name} is not set`);
-  return value;
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number {
-  const text = required(env, name);
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new Error(`environment variable ${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
+/** Reads and checks every variable, then reports all problems at once. */
+export function readConfig(env: Env): UpstreamConfig {
+  return readEnv(env, (read) => ({
+    port: read.integer('PORT', 0, 65535),
+    name: read.text('UPSTREAM_NAME'),
+    shutdownDrainMs: read.integerOr('SHUTDOWN_DRAIN_MS', DEFAULT_SHUTDOWN_DRAIN_MS, 0, 600_000),
+  }));
 }

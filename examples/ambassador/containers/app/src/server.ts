@@ -1,5 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { startServer as startHttpServer } from '../../../shared/http-server';
 import type { FinishedRequest, RunningPart } from './app-part';
 import type { AppConfig } from './config';
 import { log } from './log';
@@ -27,72 +27,41 @@ export interface AppServer {
 
 export async function startServer(config: AppConfig, options: ServerOptions = {}): Promise<AppServer> {
   const status = new StatusTracker();
-  const inFlight = new Set<http.ServerResponse>();
-  let draining = false;
-  let lastRequestDone = () => {};
   const parts = options.parts ?? [];
+  let isDraining = () => false;
   const routes: Routes = Object.assign(
-    appRoutes({ config, status, isReady: () => !draining }),
+    appRoutes({ config, status, isReady: () => !isDraining() }),
     ...parts.map((part) => part.routes),
     options.routes,
   );
 
-  const server = http.createServer((req, res) => {
-    const startedAt = performance.now();
-    const path = (req.url ?? '/').split('?')[0];
-    status.requestStarted();
-    inFlight.add(res);
-    // While draining, no keep-alive: each connection closes after its answer.
-    if (draining) res.setHeader('Connection', 'close');
-    whenDone(res, (aborted) => {
-      const durationMs = performance.now() - startedAt;
-      status.requestFinished(res.statusCode, durationMs / 1000);
-      const finished: FinishedRequest = {
-        time: new Date().toISOString(),
-        method: req.method ?? '',
-        path,
-        status: res.statusCode,
-        durationMs: Math.round(durationMs * 1000) / 1000,
-        ...(aborted ? { aborted: true } : {}),
+  // The drain is the one every HTTP container shares; the app adds its count and its parts' hooks.
+  const server = await startHttpServer(config.port, (req, res) => dispatch(routes, pathOf(req), req, res), {
+    onRequest: (req, res) => {
+      const startedAt = performance.now();
+      status.requestStarted();
+      return (aborted) => {
+        const durationMs = performance.now() - startedAt;
+        status.requestFinished(res.statusCode, durationMs / 1000);
+        const finished: FinishedRequest = {
+          time: new Date().toISOString(),
+          method: req.method ?? '',
+          path: pathOf(req),
+          status: res.statusCode,
+          durationMs: Math.round(durationMs * 1000) / 1000,
+          ...(aborted ? { aborted: true } : {}),
+        };
+        // Before the request counts as done: stop() resolves only once every part has seen it.
+        for (const part of parts) part.onRequestDone?.(finished);
       };
-      // Before the request counts as done: stop() resolves only once every part has seen it.
-      for (const part of parts) part.onRequestDone?.(finished);
-      inFlight.delete(res);
-      if (inFlight.size === 0) lastRequestDone();
-    });
-    dispatch(routes, path, req, res);
+    },
   });
+  isDraining = server.isDraining;
+  return { port: server.port, status, stop: () => server.stop(config.shutdownDrainMs) };
+}
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-
-  let stopped: Promise<void> | undefined;
-  const stop = () => {
-    stopped ??= (async () => {
-      draining = true;
-      const cutOff = setTimeout(() => server.closeAllConnections(), config.shutdownDrainMs);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Answers not yet started will close their connection when done; idle keep-alive
-      // connections would otherwise hold close() open until they time out.
-      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
-      server.closeIdleConnections();
-      // Done when every connection is closed and every request is counted and logged.
-      const allDone = new Promise<void>((resolve) => {
-        if (inFlight.size === 0) resolve();
-        else lastRequestDone = resolve;
-      });
-      await Promise.all([closed, allDone]);
-      clearTimeout(cutOff);
-    })();
-    return stopped;
-  };
-
-  return { port: (server.address() as AddressInfo).port, status, stop };
+function pathOf(req: http.IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0];
 }
 
 function dispatch(routes: Routes, path: string, req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -121,16 +90,4 @@ function dispatch(routes: Routes, path: string, req: http.IncomingMessage, res: 
 
 function byMethod(answers: PathRoutes): Record<string, Route | undefined> {
   return typeof answers === 'function' ? { GET: answers } : answers;
-}
-
-/** Calls `done` once, when the answer is complete or the connection closed before that. */
-function whenDone(res: http.ServerResponse, done: (aborted: boolean) => void): void {
-  let called = false;
-  const once = () => {
-    if (called) return;
-    called = true;
-    done(!res.writableFinished);
-  };
-  res.once('finish', once);
-  res.once('close', once);
 }

@@ -5,41 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { AppConfig } from '../src/config';
+import { type Answer, request as httpRequest } from '../../../test-support/http-request';
 
 /** A config as the manifest would give it, on a free port. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return { port: 0, serviceName: 'demo', shutdownDrainMs: 2000, ...overrides };
 }
 
-export interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  /** The parsed body (any: tests read fields freely), undefined if not JSON. */
-  json: any;
-}
-
-/** One request on a fresh connection to 127.0.0.1:port. */
+/** One request on a fresh connection to 127.0.0.1:port (path first: most app tests only GET). */
 export function request(port: number, path: string, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return httpRequest(port, method, path);
 }
 
 /** An HTTP server on a free loopback port, closed by the returned close(). */

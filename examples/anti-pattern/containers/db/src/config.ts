@@ -1,3 +1,5 @@
+import { type Env, readEnv } from '../../../shared/env';
+
 /** Everything the database needs, read from the environment its manifest sets. */
 export interface DbConfig {
   /** Port to serve HTTP on, all interfaces (0 picks a free one, for tests). */
@@ -19,31 +21,14 @@ export const DEFAULT_MAX_COUNTERS = 1000;
 /** Used when JOURNAL_MAX_BYTES is not set: about 30 000 increments, replayed in well under a second. */
 export const DEFAULT_JOURNAL_MAX_BYTES = 1024 * 1024;
 
-type Env = Record<string, string | undefined>;
-
 /** Reads and checks every variable, then reports all problems at once. */
 export function readConfig(env: Env): DbConfig {
-  const problems: string[] = [];
-  const text = (name: string): string => {
-    const value = env[name];
-    if (value === undefined || value === '') problems.push(`${name} is not set`);
-    return value ?? '';
-  };
-  const integer = (name: string, min: number, max: number): number => {
-    const value = text(name);
-    if (value !== '' && (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-    }
-    return Number(value);
-  };
-  const config: DbConfig = {
-    port: integer('PORT', 0, 65535),
-    serviceName: text('SERVICE_NAME'),
-    shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 0, 600_000),
-    dataDir: text('DATA_DIR'),
-    maxCounters: env.MAX_COUNTERS === undefined ? DEFAULT_MAX_COUNTERS : integer('MAX_COUNTERS', 1, 1_000_000),
-    maxJournalBytes: env.JOURNAL_MAX_BYTES === undefined ? DEFAULT_JOURNAL_MAX_BYTES : integer('JOURNAL_MAX_BYTES', 1024, 2 ** 40),
-  };
-  if (problems.length > 0) throw new Error(`bad environment: ${problems.join('; ')}`);
-  return config;
+  return readEnv(env, (read) => ({
+    port: read.integer('PORT', 0, 65535),
+    serviceName: read.text('SERVICE_NAME'),
+    shutdownDrainMs: read.integer('SHUTDOWN_DRAIN_MS', 0, 600_000),
+    dataDir: read.text('DATA_DIR'),
+    maxCounters: read.integerOr('MAX_COUNTERS', DEFAULT_MAX_COUNTERS, 1, 1_000_000),
+    maxJournalBytes: read.integerOr('JOURNAL_MAX_BYTES', DEFAULT_JOURNAL_MAX_BYTES, 1024, 2 ** 40),
+  }));
 }

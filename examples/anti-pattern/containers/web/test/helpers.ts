@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { onTestFinished } from 'vitest';
 import type { WebConfig } from '../src/config';
 import { frontRoutes } from '../src/front';
-import { startServer } from '../src/server';
+import { startServer } from '../../../shared/http-server';
 
 export interface FakeApp {
   port: number;
@@ -79,42 +79,7 @@ export async function startFront(appUrl: URL, overrides: Partial<WebConfig> = {}
   return server.port;
 }
 
-export interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  /** The parsed body (any: tests read fields freely), undefined if not JSON. */
-  json: any;
-}
-
-/** One request on a fresh connection to 127.0.0.1:port; rejects if the connection fails. */
-export function request(
-  port: number,
-  method: string,
-  path: string,
-  body?: Buffer | string,
-  headers: http.OutgoingHttpHeaders = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent: false, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+export { request } from '../../../test-support/http-request';
 
 export async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
+import { startServer } from '../../../shared/http-server';
 import type { AdapterConfig } from './config';
 import { log as jsonLog } from './log';
 import { Scraper } from './scraper';
-import { closeGracefully, createAdapterServer } from './server';
+import { adapterRoutes } from './server';
 
 export interface RunningAdapter {
   port: number;
@@ -19,24 +19,12 @@ export interface RunningAdapter {
 
 export async function startAdapter(config: AdapterConfig, log: typeof jsonLog = jsonLog): Promise<RunningAdapter> {
   const scraper = new Scraper(config, log);
-  let stopping = false;
-  let stopped: Promise<void> | undefined;
-  const server = createAdapterServer(scraper, config.metricsPath, () => !stopping);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // All interfaces: Prometheus scrapes the pod IP.
-    server.listen(config.listenPort, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    scraper,
-    stop: (drainMs) => {
-      stopping = true;
-      stopped ??= closeGracefully(server, drainMs);
-      return stopped;
-    },
-  };
+  let isDraining = () => false;
+  // All interfaces: Prometheus scrapes the pod IP.
+  const server = await startServer(
+    config.listenPort,
+    adapterRoutes(scraper, config.metricsPath, () => !isDraining()),
+  );
+  isDraining = server.isDraining;
+  return { port: server.port, scraper, stop: server.stop };
 }

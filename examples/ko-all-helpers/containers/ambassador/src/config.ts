@@ -1,3 +1,5 @@
+import { type Env, type EnvReader, readEnv } from '../../../shared/env';
+
 /** One upstream from UPSTREAMS. */
 export interface UpstreamAddress {
   host: string;
@@ -57,64 +59,52 @@ export interface HealthCheckConfig {
 /** Used when SHUTDOWN_DRAIN_MS is not set; well inside the pod's termination grace period. */
 const DEFAULT_SHUTDOWN_DRAIN_MS = 5000;
 
-export function readConfig(env: NodeJS.ProcessEnv): AmbassadorConfig {
-  return {
-    listenHost: required(env, 'LISTEN_HOST'),
-    listenPort: integer(env, 'LISTEN_PORT', 0, 65535),
-    healthPort: integer(env, 'HEALTH_PORT', 0, 65535),
-    upstreams: required(env, 'UPSTREAMS')
+/** Reads and checks every variable, then reports all problems at once. */
+export function readConfig(env: Env): AmbassadorConfig {
+  return readEnv(env, (read) => ({
+    listenHost: read.text('LISTEN_HOST'),
+    listenPort: read.integer('LISTEN_PORT', 0, 65535),
+    healthPort: read.integer('HEALTH_PORT', 0, 65535),
+    upstreams: read
+      .text('UPSTREAMS')
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item !== '')
-      .map(parseUpstream),
-    connectTimeoutMs: integer(env, 'CONNECT_TIMEOUT_MS', 1, 600_000),
-    firstByteTimeoutMs: integer(env, 'FIRST_BYTE_TIMEOUT_MS', 1, 86_400_000),
-    replayBufferBytes: integer(env, 'REPLAY_BUFFER_BYTES', 0, 64 * 1024 * 1024),
-    idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 1, 86_400_000),
-    healthCheck: readHealthCheck(env),
-    dnsRefreshMs: integer(env, 'DNS_REFRESH_MS', 0, 86_400_000),
-    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS === undefined ? DEFAULT_SHUTDOWN_DRAIN_MS : integer(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000),
-  };
+      .map((label) => parseUpstream(read, label)),
+    connectTimeoutMs: read.integer('CONNECT_TIMEOUT_MS', 1, 600_000),
+    firstByteTimeoutMs: read.integer('FIRST_BYTE_TIMEOUT_MS', 1, 86_400_000),
+    replayBufferBytes: read.integer('REPLAY_BUFFER_BYTES', 0, 64 * 1024 * 1024),
+    idleTimeoutMs: read.integer('IDLE_TIMEOUT_MS', 1, 86_400_000),
+    healthCheck: readHealthCheck(read),
+    dnsRefreshMs: read.integer('DNS_REFRESH_MS', 0, 86_400_000),
+    shutdownDrainMs: read.integerOr('SHUTDOWN_DRAIN_MS', DEFAULT_SHUTDOWN_DRAIN_MS, 0, 600_000),
+  }));
 }
 
-function readHealthCheck(env: NodeJS.ProcessEnv): HealthCheckConfig {
-  const mode = required(env, 'HEALTH_CHECK_MODE');
-  if (mode !== 'http' && mode !== 'tcp') throw new Error(`environment variable HEALTH_CHECK_MODE must be http or tcp, got "${mode}"`);
-  const path = mode === 'http' ? required(env, 'HEALTH_CHECK_PATH') : '';
-  if (mode === 'http' && !/^\/[^\s]*$/.test(path)) {
-    throw new Error(`environment variable HEALTH_CHECK_PATH must be a path starting with / and without spaces, got "${path}"`);
+function readHealthCheck(read: EnvReader): HealthCheckConfig {
+  const mode = read.text('HEALTH_CHECK_MODE');
+  if (mode !== '' && mode !== 'http' && mode !== 'tcp') read.problem(`HEALTH_CHECK_MODE must be http or tcp, got "${mode}"`);
+  // The path matters only to http checks: a tcp check needs none.
+  const path = mode === 'http' ? read.text('HEALTH_CHECK_PATH') : '';
+  if (path !== '' && !/^\/[^\s]*$/.test(path)) {
+    read.problem(`HEALTH_CHECK_PATH must be a path starting with / and without spaces, got "${path}"`);
   }
   return {
-    mode,
+    mode: mode === 'tcp' ? 'tcp' : 'http',
     path,
-    intervalMs: integer(env, 'HEALTH_CHECK_INTERVAL_MS', 1, 86_400_000),
-    timeoutMs: integer(env, 'HEALTH_CHECK_TIMEOUT_MS', 1, 600_000),
-    rise: integer(env, 'HEALTH_CHECK_RISE', 1, 100),
-    fall: integer(env, 'HEALTH_CHECK_FALL', 1, 100),
+    intervalMs: read.integer('HEALTH_CHECK_INTERVAL_MS', 1, 86_400_000),
+    timeoutMs: read.integer('HEALTH_CHECK_TIMEOUT_MS', 1, 600_000),
+    rise: read.integer('HEALTH_CHECK_RISE', 1, 100),
+    fall: read.integer('HEALTH_CHECK_FALL', 1, 100),
   };
 }
 
 /** "host:port", or "[ipv6]:port". */
-function parseUpstream(label: string): UpstreamAddress {
+function parseUpstream(read: EnvReader, label: string): UpstreamAddress {
   const match = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d+)$/.exec(label);
   const port = match ? Number(match[3]) : NaN;
   if (!match || port < 1 || port > 65535) {
-    throw new Error(`environment variable UPSTREAMS must be a comma-separated list of host:port, got "${label}"`);
+    read.problem(`UPSTREAMS must be a comma-separated list of host:port, got "${label}"`);
   }
-  return { host: match[1] ?? match[2], port, label };
-}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (value === undefined || value.trim() === '') throw new Error(`environment variable ${name} is not set`);
-  return value;
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number {
-  const text = required(env, name);
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new Error(`environment variable ${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
+  return { host: match?.[1] ?? match?.[2] ?? '', port, label };
 }

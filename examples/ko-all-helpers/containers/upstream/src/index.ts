@@ -1,26 +1,22 @@
-import type { AddressInfo } from 'node:net';
+import { startServer } from '../../../shared/http-server';
+import { onTermination } from '../../../shared/shutdown';
 import { readConfig } from './config';
 import { exitAfterFlush, log } from './log';
-import { closeGracefully, createUpstreamServer } from './server';
-import { onTermination } from './shutdown';
+import { upstreamRoutes } from './server';
 
-function main(): void {
+async function main(): Promise<void> {
   const config = readConfig(process.env);
-  let stopping = false;
-  const server = createUpstreamServer(config.name, () => !stopping);
-  server.on('error', (err) => {
-    log('error', 'failed', { error: err.message });
-    exitAfterFlush(1);
-  });
-  server.listen(config.port, () => {
-    const { port } = server.address() as AddressInfo;
-    log('info', 'listening', { upstream: config.name, port });
-  });
+  let isDraining = () => false;
+  const server = await startServer(
+    config.port,
+    upstreamRoutes(config.name, () => !isDraining()),
+  );
+  isDraining = server.isDraining;
+  log('info', 'listening', { upstream: config.name, port: server.port });
   // Unlike the ambassador, no window of accepting after SIGTERM: this runs behind a Service,
   // not beside a draining app, and the ambassador fails over when a connection is refused.
   onTermination(async (signal) => {
-    stopping = true; // /readyz 503, no keep-alive
-    const stopped = closeGracefully(server, config.shutdownDrainMs); // refuses new connections at once
+    const stopped = server.stop(config.shutdownDrainMs); // /readyz 503, no keep-alive, refuses new connections at once
     log('info', 'stopping', { signal, drainMs: config.shutdownDrainMs });
     await stopped;
     log('info', 'stopped');
@@ -28,9 +24,7 @@ function main(): void {
   });
 }
 
-try {
-  main();
-} catch (err) {
-  log('error', 'failed', { error: (err as Error).message });
+main().catch((err: Error) => {
+  log('error', 'failed', { error: err.message });
   exitAfterFlush(1);
-}
+});

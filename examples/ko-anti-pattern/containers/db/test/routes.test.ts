@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { type DbState, dbRoutes } from '../src/routes';
-import { startServer } from '../src/server';
+import { startServer } from '../../../shared/http-server';
 import { CounterStore } from '../src/store';
 import { request, tempDir } from './helpers';
 

@@ -1,7 +1,7 @@
 import { readConfig } from './config';
 import { log } from './log';
 import { Shipper } from './shipper';
-import { onTermination } from './shutdown';
+import { onTermination } from '../../../shared/shutdown';
 import { streamSink } from './stream-sink';
 
 function main(): void {
