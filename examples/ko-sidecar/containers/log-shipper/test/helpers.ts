@@ -115,7 +115,7 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<v
 }
 
 /** Waits until `check` holds or the time is up, without failing: the caller then counts what was lost. */
-export async function settle(check: () => boolean, timeoutMs: number): Promise<void> {
+export async function settle(check: () => boolean, timeoutMs?: number): Promise<void> {
   await waitFor(check, timeoutMs).catch(() => {});
 }
 
