@@ -85,8 +85,11 @@ process.on('exit', () => {
 // editor's stop button, `kill <pid of npm>`) reaches that shell, which exits without passing it on:
 // the containers, in process groups of their own, would run on with no one to stop them. So an
 // orphaned runner stops them as if it had been signalled. (Unix only: elsewhere ppid never changes.)
+// A closing terminal also takes npm: let a SIGHUP or SIGINT that came with it be handled first
+// (timers run before signal handlers in an event-loop turn; setImmediate runs after them), so
+// the runner says why it really stops.
 const parentPid = process.ppid;
-const orphanWatch = setInterval(() => process.ppid !== parentPid && stopAll('parent process gone'), 250);
+const orphanWatch = setInterval(() => process.ppid !== parentPid && setImmediate(() => stopAll('parent process gone')), 250);
 orphanWatch.unref();
 
 for (const plan of processes) {

@@ -187,5 +187,6 @@ function stopEverythingOnSignals() {
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
   // `npm run demo` runs this through a shell that does not pass a SIGTERM on (see dev.mjs).
   const parentPid = process.ppid;
-  setInterval(() => process.ppid !== parentPid && stop('parent process gone', 1), 250).unref();
+  // setImmediate: a signal that came with the parent's end is handled first (see scripts/dev.mjs).
+  setInterval(() => process.ppid !== parentPid && setImmediate(() => stop('parent process gone', 1)), 250).unref();
 }
