@@ -95,7 +95,7 @@ const questionsIn = (t: CliText): Question[] => [languageQuestion(t, langFromEnv
 /** Why the folder cannot take the project, in the reader's words; asked as soon as the directory is answered. */
 async function directoryRefusal(dir: string, t: CliText): Promise<string | undefined> {
   try {
-    await checkTarget(dir, false);
+    checkTarget(dir, false);
     return undefined;
   } catch (error) {
     if (isTargetRefusal(error)) return describeRefusal(error.reason, t.refusals);

@@ -56,13 +56,13 @@ async function chooseDirectory(given: RawOptions, t: CliText, prompts: Prompts |
   if (given.directory === undefined && prompts) return prompts.askDirectory(t, (dir) => refusalOf(dir, force, t));
   const directory = given.directory ?? (given.yes ? DEFAULTS.directory : undefined);
   if (directory === undefined) throw new UsageError(t.rules.noDirectory);
-  await checkTarget(directory, force);
+  checkTarget(directory, force);
   return directory;
 }
 
 async function refusalOf(dir: string, force: boolean, t: CliText): Promise<string | undefined> {
   try {
-    await checkTarget(dir, force);
+    checkTarget(dir, force);
     return undefined;
   } catch (error) {
     if (isTargetRefusal(error)) return describeRefusal(error.reason, t.refusals);

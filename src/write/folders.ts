@@ -1,17 +1,17 @@
-import { mkdir, rmdir, stat } from 'node:fs/promises';
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
  * Creates the missing folders of `dir` from the top down, one mkdir each, and returns those
  * this run made: a folder another run made at the same moment (EEXIST) is not ours to remove.
  */
-export async function createMissingFolders(dir: string): Promise<string[]> {
+export function createMissingFolders(dir: string): string[] {
   const missing: string[] = [];
-  for (let path = dir; !(await exists(path)); path = dirname(path)) missing.unshift(path);
+  for (let path = dir; !exists(path); path = dirname(path)) missing.unshift(path);
   const made: string[] = [];
   for (const path of missing) {
     try {
-      await mkdir(path);
+      mkdirSync(path);
       made.push(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -20,18 +20,20 @@ export async function createMissingFolders(dir: string): Promise<string[]> {
   return made;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => path === dirname(path),
-  );
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return path === dirname(path);
+  }
 }
 
 /** Removes the folders this run made, deepest first, only while they are empty: what another run put there stays. */
-export async function removeIfEmpty(folders: string[]): Promise<void> {
+export function removeIfEmpty(folders: string[]): void {
   for (const folder of [...folders].reverse()) {
     try {
-      await rmdir(folder);
+      rmdirSync(folder);
     } catch {
       return;
     }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRunning, thisProcess, type ProcessIdentity } from './process-identity.js';
 
@@ -24,7 +24,7 @@ function layout(path: string): Staging {
   return { path, newDir: join(path, 'new'), oldDir: join(path, 'old'), journal: join(path, 'journal') };
 }
 
-export async function openStaging(target: string): Promise<Staging> {
+export function openStaging(target: string): Staging {
   const owner = thisProcess();
   // The name needs to be unique, not secret: mkdir fails on anything already there. (Loading
   // node:crypto for it cost ~11 ms of every scaffold on Node 24.)
@@ -32,10 +32,10 @@ export async function openStaging(target: string): Promise<Staging> {
     .toString(16)
     .padStart(8, '0');
   const staging = layout(join(target, `.cpp-staging-${owner.pid}-${token}`));
-  await mkdir(staging.path);
-  await writeFile(join(staging.path, OWNER_FILE), JSON.stringify(owner));
-  await mkdir(staging.newDir);
-  await mkdir(staging.oldDir);
+  mkdirSync(staging.path);
+  writeFileSync(join(staging.path, OWNER_FILE), JSON.stringify(owner));
+  mkdirSync(staging.newDir);
+  mkdirSync(staging.oldDir);
   return staging;
 }
 
@@ -45,14 +45,19 @@ export interface FoundStaging extends Staging {
 }
 
 /** This tool's staging folders in a folder, each marked live (its run still going) or stale. */
-export async function stagingFoldersIn(dir: string): Promise<FoundStaging[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+export function stagingFoldersIn(dir: string): FoundStaging[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
   const found: FoundStaging[] = [];
   for (const name of names) {
     const match = STAGING_NAME.exec(name);
     if (!match) continue;
     const path = join(dir, name);
-    const owner = await readOwner(path);
+    const owner = readOwner(path);
     // No owner file yet: the run that made it is between two calls, or died there.
     const live = owner ? isRunning(owner) : isRunning({ pid: Number(match[1]) });
     found.push({ ...layout(path), live, pid: Number(match[1]) });
@@ -60,15 +65,15 @@ export async function stagingFoldersIn(dir: string): Promise<FoundStaging[]> {
   return found;
 }
 
-async function readOwner(path: string): Promise<ProcessIdentity | undefined> {
+function readOwner(path: string): ProcessIdentity | undefined {
   try {
-    const owner = JSON.parse(await readFile(join(path, OWNER_FILE), 'utf8')) as ProcessIdentity;
+    const owner = JSON.parse(readFileSync(join(path, OWNER_FILE), 'utf8')) as ProcessIdentity;
     return typeof owner.pid === 'number' ? owner : undefined;
   } catch {
     return undefined;
   }
 }
 
-export async function removeStaging(staging: Staging): Promise<void> {
-  await rm(staging.path, { recursive: true, force: true });
+export function removeStaging(staging: Staging): void {
+  rmSync(staging.path, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@
  * reading the journal backwards. Entries of the target the project does not contain are
  * never touched.
  */
-import { appendFile, lstat, mkdir, readFile, rm, unlink } from 'node:fs/promises';
+import { appendFileSync, lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { move } from './move.js';
 import { removeStaging, stagingFoldersIn, type Staging } from './staging.js';
@@ -17,13 +17,8 @@ export interface SwapStep {
   path: string;
 }
 
-async function lstatOrNothing(path: string) {
-  try {
-    return await lstat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+function lstatOrNothing(path: string) {
+  return lstatSync(path, { throwIfNoEntry: false });
 }
 
 /**
@@ -33,7 +28,7 @@ async function lstatOrNothing(path: string) {
  * way (writing through `k8s -> /etc` would write outside the target; replacing the link would
  * silently undo a setup the user made on purpose: they decide, so it is refused).
  */
-export async function planSwap(target: string, paths: string[]): Promise<SwapStep[]> {
+export function planSwap(target: string, paths: string[]): SwapStep[] {
   const steps = new Map<string, SwapStep>();
   const conflicts = new Map<string, SwapConflict>();
   for (const path of paths) {
@@ -41,7 +36,7 @@ export async function planSwap(target: string, paths: string[]): Promise<SwapSte
     for (let i = 1; i <= parts.length; i++) {
       const rel = parts.slice(0, i).join('/');
       if (steps.get(rel)?.kind === 'add') break;
-      const entry = await lstatOrNothing(join(target, rel));
+      const entry = lstatOrNothing(join(target, rel));
       const isFile = i === parts.length;
       if (!entry) {
         steps.set(rel, { kind: 'add', path: rel });
@@ -63,14 +58,19 @@ export async function planSwap(target: string, paths: string[]): Promise<SwapSte
   return [...steps.values()];
 }
 
-/** Carries out the steps; on any failure undoes the ones done and rethrows. `checkpoint` throws to stop between steps. */
+/**
+ * Carries out the steps; on any failure undoes the ones done and rethrows. `checkpoint` throws
+ * to stop between steps. The journal line is written synchronously; the moves stay awaited:
+ * while one is under way a Ctrl-C or SIGTERM reaches its handler, so the swap stops at the
+ * next step. (All synchronous, the swap would see a signal only once it was over.)
+ */
 export async function swapIn(staging: Staging, target: string, steps: SwapStep[], checkpoint: () => void): Promise<void> {
   try {
     for (const step of steps) {
       checkpoint();
-      await appendFile(staging.journal, `${JSON.stringify(step)}\n`);
+      appendFileSync(staging.journal, `${JSON.stringify(step)}\n`);
       if (step.kind === 'replace') {
-        await mkdir(dirname(join(staging.oldDir, step.path)), { recursive: true });
+        mkdirSync(dirname(join(staging.oldDir, step.path)), { recursive: true });
         await move(join(target, step.path), join(staging.oldDir, step.path));
       }
       await move(join(staging.newDir, step.path), join(target, step.path));
@@ -80,11 +80,20 @@ export async function swapIn(staging: Staging, target: string, steps: SwapStep[]
     throw error;
   }
   // Done: without the journal, nothing is undone any more, even if removing the rest is cut short.
-  await unlink(staging.journal).catch(() => {});
+  try {
+    unlinkSync(staging.journal);
+  } catch {
+    // The staging folder goes next anyway.
+  }
 }
 
-async function readJournal(staging: Staging): Promise<SwapStep[]> {
-  const journal = await readFile(staging.journal, 'utf8').catch(() => '');
+function readJournal(staging: Staging): SwapStep[] {
+  let journal = '';
+  try {
+    journal = readFileSync(staging.journal, 'utf8');
+  } catch {
+    // No journal: no step was taken.
+  }
   return journal
     .split('\n')
     .filter(Boolean)
@@ -92,23 +101,22 @@ async function readJournal(staging: Staging): Promise<SwapStep[]> {
 }
 
 /** Entries of the target an interrupted run added, which undoing it will remove. */
-export async function addedByInterruptedRuns(target: string): Promise<Set<string>> {
+export function addedByInterruptedRuns(target: string): Set<string> {
   const added = new Set<string>();
-  for (const staging of await stagingFoldersIn(target))
-    if (!staging.live)
-      for (const step of await readJournal(staging)) if (step.kind === 'add' && !step.path.includes('/')) added.add(step.path);
+  for (const staging of stagingFoldersIn(target))
+    if (!staging.live) for (const step of readJournal(staging)) if (step.kind === 'add' && !step.path.includes('/')) added.add(step.path);
   return added;
 }
 
 /** Undoes the journal's steps, last first. When that fails too, the staging folder stays for the next run to finish it. */
 async function rollBack(staging: Staging, target: string, cause?: unknown): Promise<void> {
-  const steps = await readJournal(staging);
+  const steps = readJournal(staging);
   try {
     for (const step of steps.reverse()) {
       const aside = join(staging.oldDir, step.path);
-      if (step.kind === 'add') await rm(join(target, step.path), { recursive: true, force: true });
-      else if (await lstatOrNothing(aside)) {
-        await rm(join(target, step.path), { recursive: true, force: true });
+      if (step.kind === 'add') rmSync(join(target, step.path), { recursive: true, force: true });
+      else if (lstatOrNothing(aside)) {
+        rmSync(join(target, step.path), { recursive: true, force: true });
         await move(aside, join(target, step.path));
       }
     }
@@ -118,10 +126,10 @@ async function rollBack(staging: Staging, target: string, cause?: unknown): Prom
       `${why}restoring ${target} failed (${(error as Error).message}): what was replaced is kept in ${staging.oldDir}, and the next run into ${target} restores it`,
     );
   }
-  await removeStaging(staging);
+  removeStaging(staging);
 }
 
 /** Finishes what interrupted runs (SIGKILL, power loss) left in the target: undoes their steps, removes their folders. */
 export async function recoverInterruptedRuns(target: string): Promise<void> {
-  for (const staging of await stagingFoldersIn(target)) if (!staging.live) await rollBack(staging, target);
+  for (const staging of stagingFoldersIn(target)) if (!staging.live) await rollBack(staging, target);
 }

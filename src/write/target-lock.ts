@@ -1,4 +1,4 @@
-import { readlink, symlink, unlink } from 'node:fs/promises';
+import { readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRunning, thisProcess } from './process-identity.js';
 import { TargetRefusal } from './write-error.js';
@@ -17,10 +17,10 @@ export interface LockState {
   pid?: number;
 }
 
-export async function readLock(dir: string): Promise<LockState> {
+export function readLock(dir: string): LockState {
   let text: string;
   try {
-    text = await readlink(join(dir, LOCK_NAME));
+    text = readlinkSync(join(dir, LOCK_NAME));
   } catch {
     return { exists: false, live: false };
   }
@@ -30,18 +30,26 @@ export async function readLock(dir: string): Promise<LockState> {
 }
 
 /** Takes the lock, or refuses (exit 2) while another run holds it. Returns its release. */
-export async function lockTarget(dir: string, shown: string): Promise<() => Promise<void>> {
+export function lockTarget(dir: string, shown: string): () => void {
   const path = join(dir, LOCK_NAME);
   const me = thisProcess();
   for (let attempt = 0; ; attempt++) {
     try {
-      await symlink(`${me.pid}-${me.start}`, path);
-      return () => unlink(path).catch(() => {});
+      symlinkSync(`${me.pid}-${me.start}`, path);
+      return () => unlinkQuietly(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
     }
-    const lock = await readLock(dir);
+    const lock = readLock(dir);
     if (lock.live) throw new TargetRefusal({ code: 'locked', dir: shown, pid: lock.pid! });
-    await unlink(path).catch(() => {});
+    unlinkQuietly(path);
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Gone already: what was wanted.
   }
 }

@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { PlannedFile } from '../plan/project-plan.js';
 import { createMissingFolders, removeIfEmpty } from './folders.js';
@@ -19,6 +18,11 @@ export { checkTarget } from './target-check.js';
  * inside it, then swapped in entry by entry, each replaced entry kept aside until the end
  * (swap.ts). On any failure or Ctrl-C, everything is put back and what this run created is
  * removed; what a SIGKILLed run left is undone by the next run into the same folder.
+ *
+ * Every step but the swap's moves is synchronous: dozens of small calls finish sooner than
+ * as many hops to the thread pool and back (a scaffold spent ~10 ms waiting on them). So a
+ * signal is seen only where the event loop runs: before the swap, while it moves an entry, and
+ * at the end.
  */
 export async function writeProject(targetDir: string, files: PlannedFile[], options: { force: boolean }): Promise<void> {
   const target = resolve(targetDir);
@@ -26,47 +30,53 @@ export async function writeProject(targetDir: string, files: PlannedFile[], opti
     target,
     files.map((f) => f.path),
   );
-  const state = await checkTarget(targetDir, options.force);
+  const state = checkTarget(targetDir, options.force);
   const interrupts = stopOnSignals();
-  const madeFolders = await createMissingFolders(dirname(target));
-  let unlock: (() => Promise<void>) | undefined;
+  let madeFolders: string[] = [];
+  let unlock: (() => void) | undefined;
   let staging: Staging | undefined;
   let swapping = false;
   try {
-    if (state === 'missing') madeFolders.push(await createTarget(target, targetDir));
-    unlock = await lockTarget(target, targetDir);
+    madeFolders = createMissingFolders(dirname(target));
+    if (state === 'missing') madeFolders.push(createTarget(target, targetDir));
+    unlock = lockTarget(target, targetDir);
     if (state !== 'missing') {
       // Again, under the lock: a run that held it a moment ago may have filled the folder.
-      await checkTarget(targetDir, options.force);
+      checkTarget(targetDir, options.force);
       await recoverInterruptedRuns(target);
     }
-    const steps = await planSwap(
+    const steps = planSwap(
       target,
       files.map((f) => f.path),
     );
-    staging = await openStaging(target);
+    staging = openStaging(target);
     writeAll(staging.newDir, files);
+    // A signal that came while the files were written is seen here, before the target is touched.
+    await signalsDelivered();
     swapping = true;
     await swapIn(staging, target, steps, interrupts.check);
     swapping = false;
-    // The project is in place: a staging folder that will not go is only left for the next run to clear.
-    await removeStaging(staging).catch(() => {});
-    await unlock();
+    try {
+      removeStaging(staging);
+    } catch {
+      // The project is in place: a staging folder that will not go is only left for the next run to clear.
+    }
+    unlock();
   } catch (error) {
     // swapIn puts things back itself, and keeps its staging folder when it could not.
-    if (staging && !swapping) await removeStaging(staging);
-    await unlock?.();
-    await removeIfEmpty(madeFolders);
+    if (staging && !swapping) removeStaging(staging);
+    unlock?.();
+    removeIfEmpty(madeFolders);
     throw error;
   } finally {
-    interrupts.stop();
+    await interrupts.stop();
   }
 }
 
 /** One mkdir, not recursive: if another run made it first, this one refuses and touches nothing of it. */
-async function createTarget(target: string, shown: string): Promise<string> {
+function createTarget(target: string, shown: string): string {
   try {
-    await mkdir(target);
+    mkdirSync(target);
     return target;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -95,10 +105,22 @@ function stopOnSignals() {
     check() {
       if (received) throw new Error(`${received} received: writing stopped, and everything put back`);
     },
-    stop() {
+    async stop() {
+      // What follows the swap's last move is synchronous: a signal that came meanwhile reaches
+      // its handler here, before the handler goes, so the run still dies of it.
+      await signalsDelivered();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       if (received) process.kill(process.pid, received);
     },
   };
+}
+
+/**
+ * Resolves once the event loop has polled: a signal that arrived while synchronous code ran
+ * has then reached its handler. (Signals are read in the poll phase, which lies between two
+ * check phases: hence two setImmediate turns; a microtask would not do.)
+ */
+function signalsDelivered(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
