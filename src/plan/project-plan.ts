@@ -45,17 +45,14 @@ function projectFiles(context: object, overlay?: string): PlannedFile[] {
 
 /** A container's folder (code, tests, Dockerfile), the code every container shares, and what their process tests share, as a project holds them. */
 export function containerFolderFiles(containers: ContainerSpec[], options: ProjectOptions): PlannedFile[] {
-  return [...containers.flatMap((c) => containerFiles(c, options)), ...sharedFiles(), ...testSupportFiles()];
+  // shared/: the code every container repeats, once; test-support/: what their process tests share.
+  // Both are imported as ../../../<folder>/ and copied as they are.
+  return [...containers.flatMap((c) => containerFiles(c, options)), ...verbatimFolder('shared'), ...verbatimFolder('test-support')];
 }
 
-function sharedFiles(): PlannedFile[] {
-  // The code every container repeats, once (each imports it as ../../../shared/; the bundle takes it in).
-  return listTemplateFiles('shared').map((rel) => ({ path: `shared/${rel}`, content: readTemplate(`shared/${rel}`) }));
-}
-
-function testSupportFiles(): PlannedFile[] {
-  // What every container's process tests share (they import it as ../../../test-support/).
-  return listTemplateFiles('test-support').map((rel) => ({ path: `test-support/${rel}`, content: readTemplate(`test-support/${rel}`) }));
+/** A folder of templates/ copied into the project under the same name. */
+function verbatimFolder(folder: string): PlannedFile[] {
+  return listTemplateFiles(folder).map((rel) => ({ path: `${folder}/${rel}`, content: readTemplate(`${folder}/${rel}`) }));
 }
 
 /** `src/parts/<part>/...` or `test/parts/<part>/...`: a file of an optional part, there only when the container holds it. */

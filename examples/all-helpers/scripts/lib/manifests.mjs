@@ -75,11 +75,25 @@ export function imagesOf(manifests) {
   return [...images].map(([image, context]) => ({ image, context }));
 }
 
-/** The number behind a container port given by number or by name. */
-export function resolvePort(deployment, port) {
+/**
+ * The number behind a container port given by number or by name. A probe's named port is its own
+ * container's (two containers of a pod may both name one `http`), so `container` is looked in first.
+ */
+export function resolvePort(deployment, port, container) {
   if (typeof port === 'number') return port;
-  const ports = podContainers(deployment).flatMap(({ container }) => container.ports ?? []);
+  const own = container?.ports?.find((p) => p.name === port)?.containerPort;
+  if (own !== undefined) return own;
+  const ports = podContainers(deployment).flatMap(({ container: c }) => c.ports ?? []);
   return ports.find((p) => p.name === port)?.containerPort;
+}
+
+/**
+ * `/var/log/app/access.log` -> `<folder of the volume mounted at /var/log/app>/access.log`.
+ * `mounts` are `{ from: mountPath, to: folder }`, longest first.
+ */
+export function rewriteMountPath(value, mounts) {
+  const mount = mounts.find(({ from }) => value === from || value.startsWith(`${from}/`));
+  return mount ? mount.to + value.slice(mount.from.length) : value;
 }
 
 /** The workload whose pods a Service selects. */

@@ -5,7 +5,7 @@
 // containers share theirs. Two pods must not share ports, so each pod gets its own block: every
 // containerPort of the pod is mapped to a free local port (the pod's own "IP"), and the env
 // values naming those ports are rewritten. A Service is a local proxy on a port of its own.
-import { podContainers, resolvePort, rewriteAddresses, serviceAddresses, servicesOf, workloadsOf } from './manifests.mjs';
+import { podContainers, resolvePort, rewriteAddresses, rewriteMountPath, serviceAddresses, servicesOf, workloadsOf } from './manifests.mjs';
 
 /** The kubelet's defaults when a probe does not say. */
 const PROBE_DEFAULTS = { failureThreshold: 3, timeoutSeconds: 1 };
@@ -36,13 +36,10 @@ export function workloadPlans(manifests, { replicas = {} } = {}) {
   });
 }
 
-/** A probe's named port is the container's own (two containers of a pod may both name one `http`). */
 function httpProbe(workload, container, probe) {
   if (!probe?.httpGet) return undefined;
-  const { port } = probe.httpGet;
-  const own = typeof port === 'string' ? container.ports?.find((p) => p.name === port)?.containerPort : undefined;
   return {
-    containerPort: own ?? resolvePort(workload, port),
+    containerPort: resolvePort(workload, probe.httpGet.port, container),
     path: probe.httpGet.path ?? '/',
     failureThreshold: probe.failureThreshold ?? PROBE_DEFAULTS.failureThreshold,
     timeoutMs: (probe.timeoutSeconds ?? PROBE_DEFAULTS.timeoutSeconds) * 1000,
@@ -90,7 +87,7 @@ export function localEnv(container, { portMap, volumeDirs, servicePorts, address
   const liveAddresses = addresses.filter(({ host, port }) => servicePorts[`${host}:${port}`] !== undefined);
   return Object.fromEntries(
     container.env.map(({ name, value }) => {
-      let local = rewritePath(value, mounts);
+      let local = rewriteMountPath(value, mounts);
       local = local.replace(/(?<![\w.-])(?:127\.0\.0\.1|localhost):(\d+)(?!\d)/g, (whole, port) =>
         portMap.has(Number(port)) ? `127.0.0.1:${portMap.get(Number(port))}` : whole,
       );
@@ -99,9 +96,4 @@ export function localEnv(container, { portMap, volumeDirs, servicePorts, address
       return [name, local];
     }),
   );
-}
-
-function rewritePath(value, mounts) {
-  const mount = mounts.find(({ from }) => value === from || value.startsWith(`${from}/`));
-  return mount ? mount.to + value.slice(mount.from.length) : value;
 }

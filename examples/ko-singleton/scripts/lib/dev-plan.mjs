@@ -8,6 +8,7 @@ import {
   podContainers,
   resolvePort,
   rewriteAddresses,
+  rewriteMountPath,
   serviceAddresses,
   workloadOf,
   workloadsOf,
@@ -54,7 +55,7 @@ export function planDev(manifests, { volumeDirs }) {
     env: containerEnv(deployment, container, { volumeDirs, addresses }),
     ports: (container.ports ?? []).map((port) => port.containerPort),
     // The kubelet starts the next container only once a native sidecar's startup probe passes.
-    waitFor: isNativeSidecar(container) ? httpProbe(deployment, container.startupProbe) : undefined,
+    waitFor: isNativeSidecar(container) ? httpProbe(deployment, container, container.startupProbe) : undefined,
     graceSeconds: deployment.spec.template.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS,
   });
   if (!manifests.workload) {
@@ -91,9 +92,9 @@ function companionName(deployment, container, workload, containerCount) {
   return containerCount > 1 ? `${short}/${container.name}` : short;
 }
 
-function httpProbe(deployment, probe) {
+function httpProbe(deployment, container, probe) {
   if (!probe?.httpGet) return undefined;
-  return { port: resolvePort(deployment, probe.httpGet.port), path: probe.httpGet.path ?? '/' };
+  return { port: resolvePort(deployment, probe.httpGet.port, container), path: probe.httpGet.path ?? '/' };
 }
 
 /** The manifest's env values, with volume paths and Service addresses made local. */
@@ -106,17 +107,13 @@ function containerEnv(deployment, container, { volumeDirs, addresses }) {
     }))
     .sort((a, b) => b.from.length - a.from.length);
   const env = (container.env ?? []).filter((variable) => variable.value !== undefined);
-  return Object.fromEntries(env.map(({ name, value }) => [name, rewriteAddresses(rewritePath(value, mounts), addresses, onLocalhost)]));
+  return Object.fromEntries(
+    env.map(({ name, value }) => [name, rewriteAddresses(rewriteMountPath(value, mounts), addresses, onLocalhost)]),
+  );
 }
 
 /** Locally every container shares this machine's localhost, so a Service is its target port there. */
 const onLocalhost = ({ targetPort }) => `127.0.0.1:${targetPort}`;
-
-/** `/var/log/app/access.log` -> `<temp folder of the volume mounted at /var/log/app>/access.log` */
-function rewritePath(value, mounts) {
-  const mount = mounts.find(({ from }) => value === from || value.startsWith(`${from}/`));
-  return mount ? mount.to + value.slice(mount.from.length) : value;
-}
 
 /**
  * Groups of processes to stop, one group after the other: the pod's main containers, then its
