@@ -78,11 +78,11 @@ describe('npm run demo', () => {
       // stopped, between the line being printed and this test seeing it; a later lesson's fix is then
       // the one interrupted.
       let running = [];
-      await until(
-        () => /\[fix\] started/.test(run.stdout()) && (running = processesOf(root)).length >= 7,
-        'the fix to be running',
-        run,
-      );
+      const fixRunning = () => {
+        running = processesOf(root);
+        return /\[fix\] started/.test(run.stdout()) && running.length >= 7;
+      };
+      await until(fixRunning, 'the fix to be running', run);
       run.child.kill(signal);
       const { code } = await run.ended;
       expect(code, run.stdout() + run.stderr()).toBe(exitCode);
