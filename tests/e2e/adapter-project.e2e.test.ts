@@ -6,17 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
-import { eventually, startDev, type DevRun } from '../support/dev-run.js';
-import {
-  connectionRefused,
-  freePort,
-  generateProject,
-  npm,
-  npmInstall,
-  request,
-  waitForFreePorts,
-  type GeneratedProject,
-} from '../support/generated-project.js';
+import { eventually, type DevRun, servingDev } from '../support/dev-run.js';
+import { connectionRefused, npm, request, type GeneratedProject, installedProject } from '../support/generated-project.js';
 
 /** Fixed by the pattern (src/patterns/constants.ts). */
 const METRICS_PORT = 9102;
@@ -41,9 +32,7 @@ describe.skipIf(process.platform !== 'linux')('a generated adapter project', () 
   let project: GeneratedProject;
 
   beforeAll(async () => {
-    project = await generateProject('adapter', await freePort());
-    const install = await npmInstall(project);
-    expect(install.exitCode, install.output).toBe(0);
+    project = await installedProject('adapter');
   }, 300_000);
   afterAll(() => project?.remove());
 
@@ -58,14 +47,7 @@ describe.skipIf(process.platform !== 'linux')('a generated adapter project', () 
   describe('npm run dev', () => {
     let dev: DevRun;
     beforeAll(async () => {
-      await waitForFreePorts([project.port, METRICS_PORT], 90_000);
-      dev = startDev(project);
-      await dev.waitUntilServing();
-      await eventually(async () => (await request(METRICS_PORT, '/healthz', { timeoutMs: 1000 })).status === 200, {
-        timeoutMs: 30_000,
-        what: `the adapter on :${METRICS_PORT}`,
-        context: () => dev.tail(),
-      });
+      dev = await servingDev(project, { ports: [project.port, METRICS_PORT], healthz: { adapter: METRICS_PORT } });
     }, 180_000);
     afterAll(() => dev?.dispose());
 

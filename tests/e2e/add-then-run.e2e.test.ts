@@ -6,16 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
-import { eventually, startDev, type DevRun } from '../support/dev-run.js';
-import {
-  freePort,
-  generateProject,
-  npm,
-  npmInstall,
-  request,
-  waitForFreePorts,
-  type GeneratedProject,
-} from '../support/generated-project.js';
+import { eventually, type DevRun, servingDev } from '../support/dev-run.js';
+import { npm, request, type GeneratedProject, installedProject } from '../support/generated-project.js';
 import { add } from '../add/support.js';
 
 const METRICS_PORT = 9102;
@@ -24,11 +16,10 @@ describe.skipIf(process.platform !== 'linux')('singleton + add sidecar,adapter, 
   let project: GeneratedProject;
 
   beforeAll(async () => {
-    project = await generateProject('singleton', await freePort());
-    const added = await add(project.dir, ['sidecar,adapter']);
-    expect(added.exitCode, added.stderr).toBe(0);
-    const install = await npmInstall(project);
-    expect(install.exitCode, install.output).toBe(0);
+    project = await installedProject('singleton', async ({ dir }) => {
+      const added = await add(dir, ['sidecar,adapter']);
+      expect(added.exitCode, added.stderr).toBe(0);
+    });
   }, 300_000);
   afterAll(() => project?.remove());
 
@@ -41,14 +32,7 @@ describe.skipIf(process.platform !== 'linux')('singleton + add sidecar,adapter, 
   describe('npm run dev', () => {
     let dev: DevRun;
     beforeAll(async () => {
-      await waitForFreePorts([project.port, METRICS_PORT], 90_000);
-      dev = startDev(project);
-      await dev.waitUntilServing();
-      await eventually(async () => (await request(METRICS_PORT, '/healthz', { timeoutMs: 1000 })).status === 200, {
-        timeoutMs: 30_000,
-        what: `the adapter on :${METRICS_PORT}`,
-        context: () => dev.tail(),
-      });
+      dev = await servingDev(project, { ports: [project.port, METRICS_PORT], healthz: { adapter: METRICS_PORT } });
     }, 180_000);
     afterAll(() => dev?.dispose());
 

@@ -14,18 +14,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
-import { eventually, startDev, type DevRun } from '../support/dev-run.js';
-import {
-  connectionRefused,
-  freePort,
-  generateProject,
-  manifestEnv,
-  npm,
-  npmInstall,
-  request,
-  waitForFreePorts,
-  type GeneratedProject,
-} from '../support/generated-project.js';
+import { eventually, type DevRun, servingDev } from '../support/dev-run.js';
+import { connectionRefused, manifestEnv, npm, request, type GeneratedProject, installedProject } from '../support/generated-project.js';
 
 /** Fixed by the pattern (src/patterns/constants.ts). */
 const PROXY_PORT = 9000;
@@ -37,9 +27,7 @@ describe.skipIf(process.platform !== 'linux')('a generated ambassador project', 
   let project: GeneratedProject;
 
   beforeAll(async () => {
-    project = await generateProject('ambassador', await freePort());
-    const install = await npmInstall(project);
-    expect(install.exitCode, install.output).toBe(0);
+    project = await installedProject('ambassador');
   }, 300_000);
   afterAll(() => project?.remove());
 
@@ -51,9 +39,7 @@ describe.skipIf(process.platform !== 'linux')('a generated ambassador project', 
   describe('npm run dev', () => {
     let dev: DevRun;
     beforeAll(async () => {
-      await waitForFreePorts([project.port, PROXY_PORT, HEALTH_PORT, PRIMARY_PORT, BACKUP_PORT], 90_000);
-      dev = startDev(project);
-      await dev.waitUntilServing();
+      dev = await servingDev(project, { ports: [project.port, PROXY_PORT, HEALTH_PORT, PRIMARY_PORT, BACKUP_PORT] });
     }, 180_000);
     afterAll(() => dev?.dispose());
 

@@ -15,29 +15,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
-import { eventually, okIn, podmanEnv, podmanVersion, requestInPod, runIn } from '../support/podman.js';
+import { eventually, okIn, podmanProjectEnv, requestInPod, requirePodman, runIn } from '../support/podman.js';
 
-const version = podmanVersion();
-if (!version) {
-  const message = 'podman is not installed: run .ci/podman-setup.sh (as root), then `. .ci/podman-env.sh`';
-  if (process.env.E2E_REQUIRE_PODMAN === '1') throw new Error(`E2E_REQUIRE_PODMAN=1 but ${message}`);
-  console.warn(`[anti-pattern podman e2e] SKIPPED: ${message}`);
-}
-
-const ENV = version ? podmanEnv() : {};
-const BASE_IMAGE = ENV.PODMAN_BASE_IMAGE ?? 'localhost/node-base:24-bookworm';
+const version = requirePodman('anti-pattern podman e2e');
+const { env, baseImage: BASE_IMAGE } = podmanProjectEnv(version);
 const RUN = randomBytes(3).toString('hex');
 const NAME = `e2e-shop-${RUN}`;
-const env = {
-  ...process.env,
-  ...ENV,
-  BASE_IMAGE,
-  IMAGE_BUILD_FLAGS: '--isolation=chroot',
-  DEPLOY_TARGET: 'podman',
-  NO_COLOR: '1',
-  // Set by an outer `npm run`, read by the project's scripts before its package.json.
-  npm_package_config_target: undefined,
-};
 const podman = (...args: string[]) => runIn(env, 'podman', args);
 const ok = (command: string, args: string[], options?: { cwd?: string; timeoutSeconds?: number }) => okIn(env, command, args, options);
 const podExists = async (pod: string) => (await podman('pod', 'exists', pod)).exitCode === 0;

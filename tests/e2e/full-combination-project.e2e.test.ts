@@ -6,16 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
-import { eventually, startDev, type DevRun } from '../support/dev-run.js';
-import {
-  freePort,
-  generateProject,
-  npm,
-  npmInstall,
-  request,
-  waitForFreePorts,
-  type GeneratedProject,
-} from '../support/generated-project.js';
+import { eventually, type DevRun, servingDev } from '../support/dev-run.js';
+import { npm, request, type GeneratedProject, installedProject } from '../support/generated-project.js';
 
 /** Fixed by the patterns (src/patterns/constants.ts). */
 const PROXY_PORT = 9000;
@@ -27,9 +19,7 @@ describe.skipIf(process.platform !== 'linux')('a generated project with every he
   let project: GeneratedProject;
 
   beforeAll(async () => {
-    project = await generateProject('adapter,sidecar,ambassador', await freePort());
-    const install = await npmInstall(project);
-    expect(install.exitCode, install.output).toBe(0);
+    project = await installedProject('adapter,sidecar,ambassador');
   }, 300_000);
   afterAll(() => project?.remove());
 
@@ -43,13 +33,9 @@ describe.skipIf(process.platform !== 'linux')('a generated project with every he
   describe('npm run dev', () => {
     let dev: DevRun;
     beforeAll(async () => {
-      await waitForFreePorts([project.port, PROXY_PORT, HEALTH_PORT, METRICS_PORT, ...UPSTREAM_PORTS], 90_000);
-      dev = startDev(project);
-      await dev.waitUntilServing();
-      await eventually(async () => (await request(METRICS_PORT, '/healthz', { timeoutMs: 1000 })).status === 200, {
-        timeoutMs: 30_000,
-        what: `the adapter on :${METRICS_PORT}`,
-        context: () => dev.tail(),
+      dev = await servingDev(project, {
+        ports: [project.port, PROXY_PORT, HEALTH_PORT, METRICS_PORT, ...UPSTREAM_PORTS],
+        healthz: { adapter: METRICS_PORT },
       });
     }, 180_000);
     afterAll(() => dev?.dispose());

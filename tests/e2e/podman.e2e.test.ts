@@ -11,128 +11,31 @@
  * made is removed. Nothing is published on the host (the podman copy of k8s/ drops `ports`),
  * so every check runs inside the pod's network namespace, with `podman exec`.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { execa } from 'execa';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
+import { eventually, okIn, podmanProjectEnv, requestInPod, requirePodman, runIn } from '../support/podman.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /** The four patterns, and one pod with every helper. */
 const PATTERNS = ['singleton', 'sidecar', 'ambassador', 'adapter', 'sidecar,ambassador,adapter'] as const;
 type Pattern = (typeof PATTERNS)[number];
 type Helper = 'sidecar' | 'ambassador' | 'adapter';
 const has = (pattern: Pattern, helper: Helper) => pattern.split(',').includes(helper);
 
-/** CONTAINERS_CONF, PODMAN_BASE_IMAGE, ... as `. .ci/podman-env.sh` sets them (it keeps what is set). */
-function podmanEnv(): Record<string, string> {
-  const out = execFileSync('bash', ['-c', '. .ci/podman-env.sh && env -0'], { cwd: ROOT, encoding: 'utf8' });
-  const env: Record<string, string> = {};
-  for (const entry of out.split('\0').filter(Boolean)) {
-    const i = entry.indexOf('=');
-    env[entry.slice(0, i)] = entry.slice(i + 1);
-  }
-  return env;
-}
-
-function podmanVersion(): string | undefined {
-  try {
-    return execFileSync('podman', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-const version = podmanVersion();
-const required = process.env.E2E_REQUIRE_PODMAN === '1';
-if (!version) {
-  const message = 'podman is not installed: run .ci/podman-setup.sh (as root), then `. .ci/podman-env.sh`';
-  if (required) throw new Error(`E2E_REQUIRE_PODMAN=1 but ${message}`);
-  console.warn(`[podman e2e] SKIPPED: ${message}`);
-}
-
-const ENV = version ? podmanEnv() : {};
-const BASE_IMAGE = ENV.PODMAN_BASE_IMAGE ?? 'localhost/node-base:24-bookworm';
+const version = requirePodman('podman e2e');
+const { env: projectEnv, baseImage: BASE_IMAGE } = podmanProjectEnv(version);
 /** This run's id: part of every name podman holds machine-wide. */
 const RUN = randomBytes(3).toString('hex');
 const nameOf = (pattern: Pattern) => `e2e-${pattern.replaceAll(',', '-')}-${RUN}`;
 
-/** The environment of the generated project's npm scripts. */
-const projectEnv = {
-  ...ENV,
-  BASE_IMAGE,
-  IMAGE_BUILD_FLAGS: '--isolation=chroot',
-  DEPLOY_TARGET: 'podman',
-  NO_COLOR: '1',
-  // Set by an outer `npm run`, read by the project's scripts before its package.json.
-  npm_package_config_target: undefined,
-};
-
-interface Run {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command with a time limit; never throws on a non-zero exit. */
-async function run(
-  command: string,
-  args: string[],
-  { cwd, timeoutSeconds = 60 }: { cwd?: string; timeoutSeconds?: number } = {},
-): Promise<Run> {
-  const result = await execa(command, args, {
-    cwd,
-    env: projectEnv,
-    reject: false,
-    timeout: timeoutSeconds * 1000,
-    forceKillAfterDelay: 5000,
-    stdin: 'ignore',
-  });
-  if (result.timedOut)
-    throw new Error(`\`${command} ${args.join(' ')}\` timed out after ${timeoutSeconds} s\n${result.stdout}\n${result.stderr}`);
-  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
-
-/** Like run, but a non-zero exit fails the test with the command's output. */
-async function ok(command: string, args: string[], options?: { cwd?: string; timeoutSeconds?: number }): Promise<Run> {
-  const result = await run(command, args, options);
-  if (result.exitCode !== 0) {
-    throw new Error(
-      `\`${command} ${args.join(' ')}\` exited ${result.exitCode}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
-    );
-  }
-  return result;
-}
-
-const podman = (...args: string[]) => run('podman', args, { timeoutSeconds: 60 });
-
-/** A GET in the pod's network namespace (from the app container): status and body. */
-const GET_SCRIPT = `
-const u = process.argv[1];
-const req = require('http').get(u, { agent: false }, (r) => {
-  let b = '';
-  r.setEncoding('utf8');
-  r.on('data', (d) => (b += d));
-  r.on('end', () => { process.stdout.write(JSON.stringify({ status: r.statusCode, type: r.headers['content-type'], body: b })); });
-});
-req.setTimeout(5000, () => req.destroy(new Error('no answer within 5 s')));
-req.on('error', (e) => { console.error(e.message); process.exit(2); });
-`;
-
-interface Answer {
-  status: number;
-  type?: string;
-  body: string;
-}
-
-async function getInPod(container: string, url: string): Promise<Answer> {
-  const result = await run('podman', ['exec', container, 'node', '-e', GET_SCRIPT, url], { timeoutSeconds: 20 });
-  if (result.exitCode !== 0) throw new Error(`GET ${url} in ${container}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
-  return JSON.parse(result.stdout) as Answer;
-}
+const ok = (command: string, args: string[], options?: { cwd?: string; timeoutSeconds?: number }) =>
+  okIn(projectEnv, command, args, options);
+const podman = (...args: string[]) => runIn(projectEnv, 'podman', args, { timeoutSeconds: 60 });
+/** A GET in the pod's network namespace (from the given container): status and body. */
+const getInPod = (container: string, url: string) => requestInPod(projectEnv, container, 'GET', url);
 
 /** The upstream pods' addresses and whether the app's pod can connect to them, by name and by address. */
 async function networkReport(name: string): Promise<string> {
@@ -154,19 +57,6 @@ async function networkReport(name: string): Promise<string> {
   }
   const logs = await podman('logs', '--tail', '15', `${name}-ambassador`);
   return `network:\n${lines.join('\n')}\nambassador's last lines:\n${logs.stdout}${logs.stderr}`;
-}
-
-/** Retries `check` until it passes (returns its value) or `seconds` have gone by (throws its last error). */
-async function eventually<T>(check: () => Promise<T>, seconds = 20): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
 }
 
 /** Lines of `podman logs` stdout, as the container wrote them to its stdout. */

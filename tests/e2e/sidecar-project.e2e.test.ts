@@ -7,19 +7,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppServes, expectCleanStopOnSigterm, expectPrefixedOutput } from '../support/dev-checks.js';
-import { eventually, startDev, type DevRun } from '../support/dev-run.js';
+import { eventually, type DevRun, servingDev } from '../support/dev-run.js';
 import { keepAliveLoad, ShippedLines } from '../support/shipped-lines.js';
-import {
-  burst,
-  freePort,
-  generateProject,
-  manifestEnv,
-  npm,
-  npmInstall,
-  request,
-  waitForFreePorts,
-  type GeneratedProject,
-} from '../support/generated-project.js';
+import { burst, manifestEnv, npm, request, type GeneratedProject, installedProject } from '../support/generated-project.js';
 
 interface Shipped {
   source: string;
@@ -34,9 +24,7 @@ describe.skipIf(process.platform !== 'linux')('a generated sidecar project', () 
   let project: GeneratedProject;
 
   beforeAll(async () => {
-    project = await generateProject('sidecar', await freePort());
-    const install = await npmInstall(project);
-    expect(install.exitCode, install.output).toBe(0);
+    project = await installedProject('sidecar');
   }, 300_000);
   afterAll(() => project?.remove());
 
@@ -48,9 +36,7 @@ describe.skipIf(process.platform !== 'linux')('a generated sidecar project', () 
   describe('npm run dev', () => {
     let dev: DevRun;
     beforeAll(async () => {
-      await waitForFreePorts([project.port], 60_000);
-      dev = startDev(project);
-      await dev.waitUntilServing();
+      dev = await servingDev(project, { ports: [project.port] });
     }, 150_000);
     afterAll(() => dev?.dispose());
 

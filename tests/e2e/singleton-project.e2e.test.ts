@@ -5,24 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppServes, expectCleanStopOnSigterm, expectPortsFree, expectPrefixedOutput } from '../support/dev-checks.js';
-import { startDev, type DevRun } from '../support/dev-run.js';
-import {
-  freePort,
-  generateProject,
-  npm,
-  npmInstall,
-  request,
-  waitForFreePorts,
-  type GeneratedProject,
-} from '../support/generated-project.js';
+import { startDev, type DevRun, servingDev } from '../support/dev-run.js';
+import { npm, request, waitForFreePorts, type GeneratedProject, installedProject } from '../support/generated-project.js';
 
 describe.skipIf(process.platform !== 'linux')('a generated singleton project', () => {
   let project: GeneratedProject;
 
   beforeAll(async () => {
-    project = await generateProject('singleton', await freePort());
-    const install = await npmInstall(project);
-    expect(install.exitCode, install.output).toBe(0);
+    project = await installedProject('singleton');
   }, 300_000);
   afterAll(() => project?.remove());
 
@@ -34,9 +24,7 @@ describe.skipIf(process.platform !== 'linux')('a generated singleton project', (
   describe('npm run dev', () => {
     let dev: DevRun;
     beforeAll(async () => {
-      await waitForFreePorts([project.port], 60_000);
-      dev = startDev(project);
-      await dev.waitUntilServing();
+      dev = await servingDev(project, { ports: [project.port] });
     }, 150_000);
     afterAll(() => dev?.dispose());
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { projectEnv, request, type GeneratedProject } from './generated-project.js';
+import { projectEnv, request, waitForFreePorts, type GeneratedProject } from './generated-project.js';
 import { descendantsOf, isRunning, listenersAmong, processInfo, type ProcessInfo } from './processes.js';
 
 export interface OutputLine {
@@ -279,4 +279,30 @@ export class DevRun {
 /** Starts `npm run dev` in the project. */
 export function startDev(project: GeneratedProject): DevRun {
   return new DevRun(project);
+}
+
+/**
+ * `npm run dev` as a suite's tests want it: started once `ports` are free, the app serving, and
+ * each helper in `healthz` (name -> port) answering GET /healthz. Disposed if it never gets there.
+ */
+export async function servingDev(
+  project: GeneratedProject,
+  { ports, healthz = {} }: { ports: number[]; healthz?: Record<string, number> },
+): Promise<DevRun> {
+  await waitForFreePorts(ports, 90_000);
+  const dev = startDev(project);
+  try {
+    await dev.waitUntilServing();
+    for (const [helper, port] of Object.entries(healthz)) {
+      await eventually(async () => (await request(port, '/healthz', { timeoutMs: 1000 })).status === 200, {
+        timeoutMs: 30_000,
+        what: `the ${helper} on :${port}`,
+        context: () => dev.tail(),
+      });
+    }
+    return dev;
+  } catch (error) {
+    await dev.dispose();
+    throw error;
+  }
 }

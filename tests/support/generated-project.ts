@@ -56,6 +56,26 @@ export async function generateProject(pattern: PatternName, port: number): Promi
   return { pattern, name, dir, port, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/**
+ * A project generated from `pattern`, changed by `prepare` (e.g. `add`), and installed: what each
+ * e2e suite of a generated project starts from. Removed again if any step fails.
+ */
+export async function installedProject(
+  pattern: PatternName,
+  prepare: (project: GeneratedProject) => Promise<void> = async () => {},
+): Promise<GeneratedProject> {
+  const project = await generateProject(pattern, await freePort());
+  try {
+    await prepare(project);
+    const install = await npmInstall(project);
+    if (install.exitCode !== 0) throw new Error(`npm install exited ${install.exitCode}\n${install.output}`);
+    return project;
+  } catch (error) {
+    project.remove();
+    throw error;
+  }
+}
+
 /** The value of an env variable of a container of the workload, as k8s/deployment.yaml sets it. */
 export function manifestEnv(project: GeneratedProject, container: string, name: string): string {
   const docs = parseAllDocuments(readFileSync(join(project.dir, 'k8s/deployment.yaml'), 'utf8')).map((d) => d.toJS());

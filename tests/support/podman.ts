@@ -10,7 +10,7 @@ import { execa } from 'execa';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** `podman --version`, or undefined when podman is not installed. */
-export function podmanVersion(): string | undefined {
+function podmanVersion(): string | undefined {
   try {
     return execFileSync('podman', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
@@ -19,7 +19,7 @@ export function podmanVersion(): string | undefined {
 }
 
 /** CONTAINERS_CONF, PODMAN_BASE_IMAGE, ... as `. .ci/podman-env.sh` sets them (it keeps what is set). */
-export function podmanEnv(): Record<string, string> {
+function podmanEnv(): Record<string, string> {
   const out = execFileSync('bash', ['-c', '. .ci/podman-env.sh && env -0'], { cwd: ROOT, encoding: 'utf8' });
   const env: Record<string, string> = {};
   for (const entry of out.split('\0').filter(Boolean)) {
@@ -27,6 +27,40 @@ export function podmanEnv(): Record<string, string> {
     env[entry.slice(0, i)] = entry.slice(i + 1);
   }
   return env;
+}
+
+/**
+ * podman's version, for a suite that needs it; undefined when podman is missing: the suite is
+ * then skipped, unless E2E_REQUIRE_PODMAN=1 (CI) makes that a failure.
+ */
+export function requirePodman(suite: string): string | undefined {
+  const version = podmanVersion();
+  if (!version) {
+    const message = 'podman is not installed: run .ci/podman-setup.sh (as root), then `. .ci/podman-env.sh`';
+    if (process.env.E2E_REQUIRE_PODMAN === '1') throw new Error(`E2E_REQUIRE_PODMAN=1 but ${message}`);
+    console.warn(`[${suite}] SKIPPED: ${message}`);
+  }
+  return version;
+}
+
+/**
+ * What a generated project's npm scripts get on podman: the local Node base image (no image is
+ * pulled here), chroot builds, DEPLOY_TARGET=podman.
+ */
+export function podmanProjectEnv(version: string | undefined): { env: Record<string, string | undefined>; baseImage: string } {
+  const fromScript = version ? podmanEnv() : {};
+  const baseImage = fromScript.PODMAN_BASE_IMAGE ?? 'localhost/node-base:24-bookworm';
+  const env = {
+    ...process.env,
+    ...fromScript,
+    BASE_IMAGE: baseImage,
+    IMAGE_BUILD_FLAGS: '--isolation=chroot',
+    DEPLOY_TARGET: 'podman',
+    NO_COLOR: '1',
+    // Set by an outer `npm run`, read by the project's scripts before its package.json.
+    npm_package_config_target: undefined,
+  };
+  return { env, baseImage };
 }
 
 export interface Run {
