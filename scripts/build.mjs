@@ -85,6 +85,8 @@ const shared = {
     inquirer: './scripts/stubs/inquirer.mjs',
     resolve: './scripts/stubs/plop-unused.mjs',
     tinyglobby: './scripts/stubs/plop-unused.mjs',
+    'change-case': './scripts/stubs/plop-case-helpers.mjs',
+    'title-case': './scripts/stubs/plop-case-helpers.mjs',
     '@inquirer/editor': './scripts/stubs/inquirer-editor.mjs',
     // yaml's ES module build, so what a scaffold never calls (the parser) is left out.
     yaml: './node_modules/yaml/browser/index.js',
