@@ -24,7 +24,9 @@ export function serializeManifest(file: ManifestFile, context?: SerializeContext
       if (context)
         for (const point of commentPoints(json, { containers: context.containers, services: context.services ?? [], folder }, context.text))
           attach(doc, point);
-      return doc.toString({ lineWidth: 0 });
+      // No directives: a document built from an object has none to print (no %YAML, no %TAG),
+      // and looking for tags to declare walks every node of it once more.
+      return doc.toString({ lineWidth: 0, directives: false });
     })
     .join('---\n');
 }
