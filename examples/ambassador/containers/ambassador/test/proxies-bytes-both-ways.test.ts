@@ -56,9 +56,11 @@ describe('proxying', () => {
     expect(answer).toBe('same bytes');
   }, 60_000);
 
-  it('passes a half-close on and still delivers a large answer in full, leaving no socket open', async () => {
+  it('passes a half-close on and still delivers a large answer in full, in order, leaving no socket open', async () => {
     const size = 8 * 1024 * 1024;
-    const payload = Buffer.alloc(size, 'x');
+    // Every offset says where it belongs: a read buffer reused before its bytes were sent would show.
+    const payload = Buffer.alloc(size);
+    for (let i = 0; i < size; i += 4) payload.writeUInt32LE(i, i);
     // Answers only after the client has finished sending (its FIN), then closes.
     const upstream = net.createServer({ allowHalfOpen: true }, (socket) => {
       let received = '';

@@ -1,7 +1,9 @@
 import net from 'node:net';
+import { AnswerReader } from './answer-reader';
 import { badGatewayResponse, type Attempt } from './bad-gateway';
 import { connectWithTimeout, tcpConnect, type Connector } from './connect';
 import { HeldRequest } from './held-request';
+import { IdleSweep } from './idle-sweep';
 import type { log as jsonLog } from './log';
 import type { Upstream, UpstreamPool } from './upstreams';
 
@@ -27,19 +29,20 @@ type Outcome = { answered: true } | { answered: false; error: string } | { abort
  * no answer within FIRST_BYTE_TIMEOUT_MS) costs the client nothing: the request bytes are
  * still held, and go to the next upstream, each upstream tried at most once. From the first
  * byte on, it never retries (the client would get two answers), and the two sockets are
- * joined with pipe().
+ * joined: the request side with pipe(), the answer side by answer-reader.ts.
  */
 export function createProxyServer(options: ProxyOptions): net.Server {
   const connect = options.connect ?? tcpConnect;
+  const idle = new IdleSweep(options.idleTimeoutMs);
   // pauseOnConnect: nothing is read before the handler holds the bytes. allowHalfOpen: a
   // client that has finished sending can still receive the whole answer.
   return net.createServer({ pauseOnConnect: true, allowHalfOpen: true }, (client) => {
     // An error destroys the socket by itself; without a listener it would crash the process.
     client.on('error', ignore);
     client.setNoDelay(true);
-    // Reads from and writes to the client both reset this timer, so it sees traffic in
-    // either direction: it fires only when the connection is idle.
-    client.setTimeout(options.idleTimeoutMs, () => client.destroy());
+    // Bytes read from and written to the client both count, so it sees traffic in either
+    // direction: only a connection idle both ways is closed.
+    idle.watch(client);
     // Nothing in there is expected to throw; if it ever does, drop this connection, not the process.
     proxyWithRetries(client, options, connect).catch(() => client.destroy());
   });
@@ -78,8 +81,9 @@ async function tryUpstream(
 ): Promise<Outcome> {
   if (client.destroyed) return { aborted: true };
   let socket: net.Socket;
+  const answer = new AnswerReader();
   try {
-    socket = await connectWithTimeout(connect, upstream.address, options.connectTimeoutMs);
+    socket = await connectWithTimeout(connect, upstream.address, options.connectTimeoutMs, answer.onread);
   } catch (err) {
     return client.destroyed ? { aborted: true } : { answered: false, error: (err as Error).message };
   }
@@ -92,7 +96,8 @@ async function tryUpstream(
     let timer: NodeJS.Timeout | undefined;
     const settle = (outcome: Outcome) => {
       clearTimeout(timer);
-      socket.off('data', onFirstByte).off('end', onEnd).off('error', onError);
+      answer.onChunk = ignoreChunk;
+      socket.off('end', onEnd).off('error', onError);
       client.off('close', onClientClose);
       if (!('answered' in outcome && outcome.answered) && !('closedEmpty' in outcome)) {
         request.detach();
@@ -102,9 +107,8 @@ async function tryUpstream(
     };
     const onFirstByte = (chunk: Buffer) => {
       settle({ answered: true });
-      client.write(chunk);
       request.commit(socket);
-      joinAnswered(client, socket);
+      return joinAnswered(client, socket, answer)(chunk);
     };
     const onEnd = () => {
       if (!request.endedEmpty) return settle({ answered: false, error: 'closed before answering' });
@@ -115,7 +119,10 @@ async function tryUpstream(
     };
     const onError = (err: NodeJS.ErrnoException) => settle({ answered: false, error: err.code ?? err.message });
     const onClientClose = () => settle({ aborted: true });
-    socket.on('data', onFirstByte).on('end', onEnd).on('error', onError);
+    answer.onChunk = onFirstByte;
+    // Only a socket made without answer.onread emits 'data' (a test's connector).
+    socket.on('data', (chunk: Buffer) => answer.onChunk(chunk) || socket.pause());
+    socket.on('end', onEnd).on('error', onError);
     client.on('close', onClientClose);
     // The clock starts once the request has reached the upstream: to an idle client (a pooled
     // connection not used yet, a port probe) the upstream owes no answer.
@@ -128,8 +135,12 @@ async function tryUpstream(
   });
 }
 
-/** After the first byte: the answer flows through pipe(), with no JS of ours per chunk. */
-function joinAnswered(client: net.Socket, upstream: net.Socket): void {
+/**
+ * After the first byte: the request flows through pipe(), the answer through `answer`, as
+ * pipe() would carry it (each chunk written, the upstream paused while the client is full,
+ * its FIN passed on). Returns what carries each chunk of the answer.
+ */
+function joinAnswered(client: net.Socket, upstream: net.Socket, answer: AnswerReader): (chunk: Buffer) => boolean {
   const destroyBoth = () => {
     client.destroy();
     upstream.destroy();
@@ -141,8 +152,17 @@ function joinAnswered(client: net.Socket, upstream: net.Socket): void {
   };
   client.once('close', onClose);
   upstream.once('close', onClose);
-  // pipe() ends the destination when the source ends: a FIN is passed on, not a close.
-  upstream.pipe(client);
+  // As pipe() does: the upstream's end is passed on as a FIN, not a close.
+  upstream.once('end', () => client.end());
+  const resumeUpstream = () => upstream.resume();
+  const carry = (chunk: Buffer) => {
+    const flowing = client.write(chunk);
+    answer.written(client);
+    if (!flowing) client.once('drain', resumeUpstream);
+    return flowing;
+  };
+  answer.onChunk = carry;
+  return carry;
 }
 
 function answerBadGateway(client: net.Socket, attempts: Attempt[]): void {
@@ -153,3 +173,7 @@ function answerBadGateway(client: net.Socket, attempts: Attempt[]): void {
 }
 
 function ignore(): void {}
+
+function ignoreChunk(): boolean {
+  return true;
+}
