@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from '../src/i18n/ko/cli.js';
+import { demo } from '../src/i18n/ko/demo.js';
 import { lesson } from '../src/i18n/ko/lesson.js';
 import { lint } from '../src/i18n/ko/lint.js';
 import { manifests } from '../src/i18n/ko/manifests.js';
 import { readme } from '../src/i18n/ko/readme.js';
+import { scripts } from '../src/i18n/ko/scripts.js';
 
 /**
  * A Korean particle depends on the last sound of the word it follows: `app`은 but `log-shipper`는,
@@ -121,6 +123,28 @@ describe.each([
 
   it('never glues a particle that depends on the last sound onto a value it cannot know', () => {
     const glued = sentences.flatMap(([path, text]) => gluedParticles(text).map((g) => `${path}: …${g}`));
+    expect(glued).toEqual([]);
+  });
+});
+
+/** `path -> text` for every template of a plain-text catalog (rendered into a project), each `{name}` a marker. */
+function filledTemplates(catalog: Catalog, prefix: string): [string, string][] {
+  return Object.entries(catalog).flatMap(([key, value]): [string, string][] => {
+    const path = `${prefix}.${key}`;
+    if (typeof value === 'string') return [[path, value.replace(/\{(\w+)\}/g, (_, name: string) => `ZQ${name}`)]];
+    if (value && typeof value === 'object') return filledTemplates(value as Catalog, path);
+    return [];
+  });
+}
+
+describe.each([
+  ['scripts', scripts],
+  ['demo', demo],
+] as const)('the Korean %s templates (scripts/lib/*.mjs of a project)', (name, catalog) => {
+  it('never glue a particle that depends on the last sound onto a `{value}`', () => {
+    const templates = filledTemplates(catalog as unknown as Catalog, name);
+    expect(templates.filter(([, text]) => text.includes('ZQ')).length).toBeGreaterThan(5);
+    const glued = templates.flatMap(([path, text]) => gluedParticles(text).map((g) => `${path}: …${g}`));
     expect(glued).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The languages a person can read this tool in. Everything a person reads (prompts, messages,
- * the generated README, manifest comments, the pod picture, lint's text) comes from one
- * catalog per language: src/i18n/<lang>/, one file per area so each part of the tool loads
- * only its own. English is the source: every other catalog has the same keys and parameters
- * (the types hold them to it, and tests/i18n-catalogs.test.ts checks the values).
+ * the generated README, manifest comments, the pod picture, lint's text, what a project's
+ * scripts print) comes from one catalog per language: src/i18n/<lang>/, one file per area so
+ * each part of the tool loads only its own. English is the source: every other catalog has the
+ * same keys and parameters (the types hold them to it, and tests/i18n-catalogs.test.ts checks
+ * the values).
  */
 export const LANGS = ['en', 'ko'] as const;
 export type Lang = (typeof LANGS)[number];

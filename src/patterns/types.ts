@@ -175,14 +175,17 @@ export interface LessonDescription {
   /** npm scripts its package.json adds, by name. */
   scripts: Record<string, string>;
   /** Modules rendered from an area of the reader's catalog (`export const text = {...};`), by path. */
-  texts: Record<string, 'demo'>;
+  texts: Record<string, TextArea>;
 }
+
+/** The areas of the catalog a project's scripts read as plain text (see planProject). */
+export type TextArea = 'demo' | 'scripts';
 
 /** Everything the user chose, validated. */
 export interface ProjectOptions {
   /** `singleton`, a helper, or several helpers joined by commas (see helpersOf). */
   pattern: string;
-  /** The language of everything the project says to a person: README, manifest comments, picture. */
+  /** The language of everything the project says to a person: README, manifest comments, picture, scripts. */
   lang: Lang;
   directory: string;
   name: string;

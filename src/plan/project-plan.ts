@@ -1,11 +1,12 @@
 import { catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import { Model } from '@kubernetes-models/base';
 import { buildDesignManifests, buildManifests, type ManifestFile } from '../manifests/project-manifests.js';
 import { serializeManifest } from '../manifests/serialize.js';
 import { validateManifests } from '../manifests/validate.js';
 import { DEFAULT_BASE_IMAGE, RUN_AS_GID, RUN_AS_UID } from '../patterns/constants.js';
 import { containersToBuild, describeProject } from '../patterns/index.js';
-import type { ContainerSpec, LessonDescription, PodDescription, ProjectOptions } from '../patterns/types.js';
+import type { ContainerSpec, LessonDescription, PodDescription, ProjectOptions, TextArea } from '../patterns/types.js';
 import { lessonReadmeContext } from '../render/lesson-readme.js';
 import { patternTitle, readmeContext } from '../render/readme.js';
 import { listTemplateFiles, readTemplate, renderTemplate } from '../render/templates.js';
@@ -100,8 +101,8 @@ interface ProjectShape {
   /** What templates/project/ (and the overlay) are rendered from. */
   context: object;
   overlay?: string;
-  /** Files made from data rather than templates. */
-  generated: PlannedFile[];
+  /** Modules of the catalog's words its scripts read, by path (see textModule). */
+  texts: Record<string, TextArea>;
 }
 
 /** The npm dependencies of the containers' code, once each, sorted. */
@@ -126,7 +127,7 @@ function podShape(options: ProjectOptions, pod: PodDescription): ProjectShape {
       scripts: [],
       readme: readmeContext(options, pod),
     },
-    generated: [],
+    texts: {},
   };
 }
 
@@ -149,10 +150,18 @@ function lessonShape(options: ProjectOptions, lesson: LessonDescription): Projec
       readme: lessonReadmeContext(options, lesson),
     },
     overlay: lesson.overlay,
-    generated: Object.entries(lesson.texts).map(([path, area]) => ({
-      path,
-      content: `// The ${options.lang} words of this script, written by create-pod-pattern.\nexport const text = ${JSON.stringify(text[area], null, 2)};\n`,
-    })),
+    texts: lesson.texts,
+  };
+}
+
+/** What every project's scripts say (scripts/lib/*.mjs and the runners import it). */
+const SCRIPT_TEXTS: Record<string, TextArea> = { 'scripts/lib/text.mjs': 'scripts' };
+
+/** A module of one area of the catalog in the project's language: plain text the scripts fill in. */
+function textModule(path: string, area: TextArea, lang: Lang): PlannedFile {
+  return {
+    path,
+    content: `// The ${lang} words of the scripts, written by create-pod-pattern.\nexport const text = ${JSON.stringify(catalog(lang)[area], null, 2)};\n`,
   };
 }
 
@@ -167,7 +176,7 @@ export function planProject(options: ProjectOptions): ProjectPlan {
     ...projectFiles(shape.context, shape.overlay),
     ...manifests.map((m) => ({ path: m.path, content: serializeManifest(m, comments) })),
     ...containerFolderFiles(shape.build, options),
-    ...shape.generated,
+    ...Object.entries({ ...SCRIPT_TEXTS, ...shape.texts }).map(([path, area]) => textModule(path, area, options.lang)),
   ];
   return {
     options,

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeTarget, planDeploy, podmanPodsNotRunning, whereToLook } from './lib/deploy-plan.mjs';
 import { capture, detectEngine, detectTarget, folderArgument, projectRoot, readManifests, runSteps } from './lib/io.mjs';
+import { text } from './lib/text.mjs';
+import { fill } from './lib/text-fill.mjs';
 
 const POD_WAIT_SECONDS = 180;
 
@@ -15,15 +17,15 @@ process.chdir(projectRoot);
 const dryRun = process.argv.includes('--dry-run');
 const tmpDir = join(tmpdir(), `pod-pattern-${process.pid}`);
 try {
-  const manifests = readManifests(folderArgument());
-  const where = detectTarget();
-  const engine = detectEngine(where.target);
-  console.log(`# target: ${describeTarget(where)}; images built with ${engine}`);
-  const steps = planDeploy(manifests, { where, engine, env: process.env, tmpDir });
-  const ok = await runSteps(steps, { dryRun, onWait: waitForPodmanPods });
+  const manifests = readManifests(folderArgument(), text);
+  const where = detectTarget(text);
+  const engine = detectEngine(where.target, text);
+  console.log(`# ${fill(text.target.deploying, { target: describeTarget(where, text), engine })}`);
+  const steps = planDeploy(manifests, { where, engine, env: process.env, tmpDir, text });
+  const ok = await runSteps(steps, { dryRun, onWait: waitForPodmanPods, text });
   if (ok && !dryRun)
     console.log(
-      `\n✓ deployed. Look at it:\n${whereToLook(manifests, where)
+      `\n${text.plan.deployed}\n${whereToLook(manifests, where)
         .map((line) => `  ${line}`)
         .join('\n')}`,
     );

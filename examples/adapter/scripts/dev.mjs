@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimDirsOf, devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
 import { prefixLines, projectRoot, readManifests } from './lib/io.mjs';
+import { text } from './lib/text.mjs';
+import { fill } from './lib/text-fill.mjs';
 
 // Built here, not with `build && dev` in package.json: with no shell between npm and this
 // runner, Ctrl-C reaches it directly and npm waits until every container has stopped.
@@ -29,7 +31,7 @@ const hostEnv = Object.fromEntries(
 );
 
 process.chdir(projectRoot);
-const manifests = readManifests();
+const manifests = readManifests('k8s', text);
 const volumeDirs = Object.fromEntries(
   emptyDirsOf(manifests).map(({ key, deployment, volume }) => [key, mkdtempSync(join(tmpdir(), `${deployment}-${volume}-`))]),
 );
@@ -53,10 +55,8 @@ const width = Math.max(...processes.map(({ name }) => name.length));
 const prefix = (name) => `${name.padEnd(width)} | `;
 
 const problems = [
-  ...processes
-    .filter(({ script }) => !existsSync(script))
-    .map(({ name, script }) => `${name}: ${script} is missing; run \`npm run build\``),
-  ...portProblems(processes, await busyPorts(processes)),
+  ...processes.filter(({ script }) => !existsSync(script)).map(({ name, script }) => fill(text.dev.missingBuild, { name, script })),
+  ...portProblems(processes, await busyPorts(processes), text),
 ];
 if (problems.length > 0) {
   for (const problem of problems) console.error(`✗ ${problem}`);
@@ -64,10 +64,9 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-console.log(`Running ${processes.map(({ name }) => name).join(', ')} (Ctrl-C stops them)`);
+console.log(fill(text.dev.running, { names: processes.map(({ name }) => name).join(', ') }));
 for (const [key, dir] of Object.entries(volumeDirs)) console.log(`  emptyDir ${key}: ${dir}`);
-for (const { claim, dir } of Object.values(claimDirs))
-  console.log(`  PersistentVolumeClaim ${claim}: ${dir} (kept after dev stops; delete it to start empty)`);
+for (const { claim, dir } of Object.values(claimDirs)) console.log(`  ${fill(text.dev.claim, { claim, dir })}`);
 for (const url of devUrls(manifests)) console.log(`  ${url}`);
 
 const running = new Map();
@@ -89,7 +88,7 @@ process.on('exit', () => {
 // (timers run before signal handlers in an event-loop turn; setImmediate runs after them), so
 // the runner says why it really stops.
 const parentPid = process.ppid;
-const orphanWatch = setInterval(() => process.ppid !== parentPid && setImmediate(() => stopAll('parent process gone')), 250);
+const orphanWatch = setInterval(() => process.ppid !== parentPid && setImmediate(() => stopAll(text.dev.parentGone)), 250);
 orphanWatch.unref();
 
 for (const plan of processes) {
@@ -105,7 +104,7 @@ function supervise({ name, script, env, graceSeconds }) {
   let restarts = 0;
   let restartTimer;
   let stopped = false;
-  const say = (text) => console.log(`${prefix(name)}-- ${text}`);
+  const say = (template, values) => console.log(`${prefix(name)}-- ${fill(template, values)}`);
 
   function start() {
     const startedAt = Date.now();
@@ -117,7 +116,7 @@ function supervise({ name, script, env, graceSeconds }) {
       detached: process.platform !== 'win32',
     });
     // The pid is what `kill -STOP <pid>` (freeze it) or `kill -9 <pid>` (crash it) needs.
-    say(`started, pid ${child.pid}`);
+    say(text.dev.started, { pid: child.pid });
     prefixLines(child.stdout, process.stdout, prefix(name));
     prefixLines(child.stderr, process.stderr, prefix(name));
     // Only an exit restarts a container. One stopped with SIGSTOP has not exited: it stays
@@ -126,11 +125,11 @@ function supervise({ name, script, env, graceSeconds }) {
     exited = new Promise((resolve) =>
       child.on('close', (code, signal) => {
         resolve();
-        const how = signal ? `signal ${signal}` : `code ${code}`;
-        if (stopped) return say(`stopped (${how})`);
+        const how = signal ? fill(text.dev.bySignal, { signal }) : fill(text.dev.byCode, { code });
+        if (stopped) return say(text.dev.stopped, { how });
         if (Date.now() - startedAt > HEALTHY_RUN_MS) restarts = 0;
         const delay = restartDelayMs(restarts++);
-        say(`exited (${how}); restarting in ${delay / 1000} s`);
+        say(text.dev.restarting, { how, seconds: delay / 1000 });
         restartTimer = setTimeout(start, delay);
       }),
     );
@@ -147,7 +146,7 @@ function supervise({ name, script, env, graceSeconds }) {
       let graceTimer;
       const graceOver = new Promise((resolve) => (graceTimer = setTimeout(resolve, graceSeconds * 1000, 'over')));
       if ((await Promise.race([exited, graceOver])) === 'over') {
-        say(`still running after ${graceSeconds} s: SIGKILL`);
+        say(text.dev.killing, { seconds: graceSeconds });
         child.kill('SIGKILL');
         await exited;
       }
@@ -159,14 +158,13 @@ function supervise({ name, script, env, graceSeconds }) {
 
 async function stopAll(signal) {
   if (stopping) {
-    if (signal.startsWith('SIG')) console.log('(still stopping: each container gets its grace period)');
+    if (signal.startsWith('SIG')) console.log(text.dev.stillStopping);
     return;
   }
   stopping = true;
   clearInterval(orphanWatch);
-  console.log(
-    `\n${signal}: ${processes.some((p) => p.role === 'peer') ? 'stopping in reverse start order' : 'stopping the app first, then its helpers, then the companions'}`,
-  );
+  const order = processes.some((p) => p.role === 'peer') ? text.dev.stoppingPeers : text.dev.stoppingPod;
+  console.log(`\n${fill(order, { why: signal })}`);
   for (const phase of stopPhases([...running.keys()])) {
     await Promise.all(phase.map((plan) => running.get(plan).stop()));
   }
@@ -181,7 +179,7 @@ async function waitUntilStarted({ name, waitFor: { port, path } }) {
     if (await answers(url)) return;
     await sleep(500);
   }
-  if (!stopping) console.log(`${prefix(name)}-- ${url} did not answer in 30 s; starting the next containers anyway`);
+  if (!stopping) console.log(`${prefix(name)}-- ${fill(text.dev.noAnswer, { url })}`);
 }
 
 function answers(url) {

@@ -6,15 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeTarget, planUndeploy } from './lib/deploy-plan.mjs';
 import { capture, detectTarget, folderArgument, projectRoot, readManifests, runSteps } from './lib/io.mjs';
+import { text } from './lib/text.mjs';
+import { fill } from './lib/text-fill.mjs';
 
 process.chdir(projectRoot);
 const tmpDir = join(tmpdir(), `pod-pattern-${process.pid}`);
 try {
-  const manifests = readManifests(folderArgument());
-  const where = detectTarget();
-  console.log(`# target: ${describeTarget(where)}`);
-  const steps = planUndeploy(manifests, { where, tmpDir, present: where.target === 'podman' ? podmanPods() : undefined });
-  process.exitCode = (await runSteps(steps, { dryRun: process.argv.includes('--dry-run') })) ? 0 : 1;
+  const manifests = readManifests(folderArgument(), text);
+  const where = detectTarget(text);
+  console.log(`# ${fill(text.target.undeploying, { target: describeTarget(where, text) })}`);
+  const steps = planUndeploy(manifests, { where, tmpDir, present: where.target === 'podman' ? podmanPods() : undefined, text });
+  process.exitCode = (await runSteps(steps, { dryRun: process.argv.includes('--dry-run'), text })) ? 0 : 1;
 } catch (error) {
   console.error(`✗ ${error.message}`);
   process.exitCode = 1;

@@ -8,8 +8,10 @@ import { deploymentsOf } from './lib/manifests.mjs';
 import { killEverything, RESTART_PAUSE_MS, startCluster } from './lib/demo-cluster.mjs';
 import { isOk, request } from './lib/demo-http.mjs';
 import { serviceOfContainer, workloadsWith } from './lib/demo-plan.mjs';
-import { fill, summaryRows, table, tallyFailure, tallyRollout, tallyScaling } from './lib/demo-report.mjs';
+import { summaryRows, table, tallyFailure, tallyRollout, tallyScaling } from './lib/demo-report.mjs';
 import { text } from './lib/demo-text.mjs';
+import { fill } from './lib/text-fill.mjs';
+import { text as scriptsText } from './lib/text.mjs';
 import { projectRoot, readManifests } from './lib/io.mjs';
 
 const FOLDERS = { antiPattern: 'k8s-anti-pattern', fix: 'k8s' };
@@ -39,7 +41,7 @@ const hostEnv = Object.fromEntries(
 
 const running = new Set();
 process.chdir(projectRoot);
-const manifests = { antiPattern: readManifests(FOLDERS.antiPattern), fix: readManifests(FOLDERS.fix) };
+const manifests = { antiPattern: readManifests(FOLDERS.antiPattern, scriptsText), fix: readManifests(FOLDERS.fix, scriptsText) };
 stopEverythingOnSignals();
 
 // 1. Scaling: three replicas of the wrong pod are three databases; the fix scales only what keeps no state.
@@ -103,7 +105,7 @@ async function rollout(design) {
 async function withCluster(design, replicas, lesson) {
   const step = (template, values) => say(`  [${text.designs[design]}] ${template}`, values);
   const started = Date.now();
-  const cluster = await startCluster(manifests[design], { root: projectRoot, replicas, env: hostEnv });
+  const cluster = await startCluster(manifests[design], { root: projectRoot, replicas, env: hostEnv, text });
   running.add(cluster);
   try {
     const pods = cluster.describe().map(({ pods: names, containers }) => `${names.join(', ')} (${containers.join(', ')})`);

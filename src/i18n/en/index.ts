@@ -6,3 +6,4 @@ export { readme } from './readme.js';
 export { lesson } from './lesson.js';
 export { add } from './add.js';
 export { demo } from './demo.js';
+export { scripts } from './scripts.js';

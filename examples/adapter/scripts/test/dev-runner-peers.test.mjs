@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { shopFix } from './fixtures.mjs';
+import { shopFix, text, textPattern, writeText } from './fixtures.mjs';
 
 const scripts = fileURLToPath(new URL('..', import.meta.url));
 const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve('yaml/package.json')));
@@ -46,6 +46,7 @@ async function freePorts(count) {
 
 async function project() {
   cpSync(scripts, join(root, 'scripts'), { recursive: true, filter: (path) => !path.includes(`${join('scripts', 'test')}`) });
+  writeText(root);
   symlinkSync(nodeModules, join(root, 'node_modules'), 'dir');
   mkdirSync(join(root, 'k8s'));
   const [db, dbService, app, appService, web, webService] = shopFix().objects;
@@ -89,16 +90,21 @@ describe.skipIf(process.platform !== 'linux')('npm run dev without k8s/deploymen
     await project();
     const first = await runDevUntilStarted();
     expect(first.code, first.out).toBe(0);
-    const events = (out) => [...out.matchAll(/^(\w+) +\| -- (started|stopped)/gm)].map((m) => `${m[2]} ${m[1]}`);
+    const said = { started: textPattern(text.dev.started), stopped: textPattern(text.dev.stopped) };
+    const events = (out) =>
+      [...out.matchAll(new RegExp(`^(\\w+) +\\| -- (?:(?<started>${said.started})|${said.stopped})$`, 'gm'))].map(
+        (m) => `${m.groups.started === undefined ? 'stopped' : 'started'} ${m[1]}`,
+      );
     expect(events(first.out)).toEqual(['started db', 'started app', 'started web', 'stopped web', 'stopped app', 'stopped db']);
     expect(first.out).not.toMatch(/Error/);
-    const claim = /PersistentVolumeClaim data-shop-db-0: (\S+)/.exec(first.out)?.[1];
+    const claimLine = new RegExp(textPattern(text.dev.claim, { claim: 'data-shop-db-0', dir: '(\\S+?)' }));
+    const claim = claimLine.exec(first.out)?.[1];
     expect(claim, first.out).toBeTruthy();
     expect(readFileSync(join(claim, 'runs'), 'utf8')).toBe('run\n');
 
     const second = await runDevUntilStarted();
     expect(second.code, second.out).toBe(0);
-    expect(/PersistentVolumeClaim data-shop-db-0: (\S+)/.exec(second.out)?.[1]).toBe(claim);
+    expect(claimLine.exec(second.out)?.[1]).toBe(claim);
     expect(readFileSync(join(claim, 'runs'), 'utf8')).toBe('run\nrun\n');
     // The project's folder of claims, as a user would delete it to start empty.
     rmSync(dirname(claim), { recursive: true, force: true });

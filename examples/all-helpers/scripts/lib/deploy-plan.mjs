@@ -1,5 +1,6 @@
 // The plans of `npm run deploy` and `npm run undeploy`: which local cluster, and the commands
-// that get the images into it and apply k8s/. Pure; scripts/deploy.mjs carries them out.
+// that get the images into it and apply k8s/. Pure; scripts/deploy.mjs carries them out. Every
+// note and fix is in the words of `text` (lib/text.mjs, the project's language, handed in).
 import { stringify } from 'yaml';
 import { imageBuildSteps } from './images-plan.mjs';
 import {
@@ -14,6 +15,7 @@ import {
   servicesOf,
   workloadsOf,
 } from './manifests.mjs';
+import { fill } from './text-fill.mjs';
 
 export const TARGETS = ['kind', 'minikube', 'k3d', 'docker-desktop', 'podman'];
 
@@ -29,49 +31,49 @@ export function clusterOfContext(context = '') {
 }
 
 /** DEPLOY_TARGET, else the current kubectl context's cluster, else the project's default target. */
-export function chooseTarget({ override, context, defaultTarget = 'kind' }) {
+export function chooseTarget({ override, context, defaultTarget = 'kind', text }) {
   const current = clusterOfContext(context);
   const target = override || current?.target || defaultTarget;
-  if (!TARGETS.includes(target)) throw new Error(`unknown target "${target}": use one of ${TARGETS.join(', ')}`);
+  if (!TARGETS.includes(target)) throw new Error(fill(text.target.unknown, { target, targets: TARGETS.join(', ') }));
   const cluster = current?.target === target ? current.cluster : DEFAULT_CLUSTER[target];
-  const reason = override ? 'DEPLOY_TARGET' : current ? `kubectl context ${context}` : 'the project default';
+  const reason = override ? 'DEPLOY_TARGET' : current ? fill(text.target.fromContext, { context }) : text.target.fromDefault;
   return { target, cluster, reason };
 }
 
-export const describeTarget = ({ target, cluster, reason }) => `${target}${cluster ? ` cluster "${cluster}"` : ''} (from ${reason})`;
+export const describeTarget = ({ target, cluster, reason }, text) =>
+  fill(cluster ? text.target.withCluster : text.target.withoutCluster, { target, cluster, reason });
 
 /** The kubectl context of a target's cluster; named on every kubectl command so no other cluster is touched. */
 const kubeContext = ({ target, cluster }) => ({ kind: `kind-${cluster}`, k3d: `k3d-${cluster}` })[target] ?? cluster;
 
-const HOW_TO_START = {
-  kind: (cluster) => `start one with \`kind create cluster --name ${cluster}\``,
-  minikube: (cluster) => `start one with \`minikube start -p ${cluster}\``,
-  k3d: (cluster) => `start one with \`k3d cluster create ${cluster}\``,
-  'docker-desktop': () => 'enable Kubernetes in the Docker Desktop settings',
-};
-
-const noCluster = ({ target, cluster }) =>
-  `no ${target} cluster "${cluster}" answered: ${HOW_TO_START[target](cluster)}, or pass DEPLOY_TARGET=<${TARGETS.join('|')}>`;
+/** What to do when the target's cluster does not answer: start it (text.plan.howToStart says how, per target). */
+const noCluster = ({ target, cluster }, text) =>
+  fill(text.plan.noCluster, {
+    target,
+    cluster,
+    howToStart: fill(text.plan.howToStart[target], { cluster }),
+    targets: TARGETS.join('|'),
+  });
 
 /** The folder the manifests were read from, as kubectl -k takes it. */
 const folderOf = (manifests) => `${manifests.dir ?? 'k8s'}/`;
 
 /**
  * Steps of `npm run deploy`. `where` is chooseTarget()'s answer, `engine` the image builder,
- * `tmpDir` a folder for image archives and the file podman plays.
+ * `tmpDir` a folder for image archives and the file podman plays, `text` lib/text.mjs.
  */
-export function planDeploy(manifests, { where, engine, env = {}, tmpDir }) {
-  const build = imageBuildSteps(manifests, { engine, env });
+export function planDeploy(manifests, { where, engine, env = {}, tmpDir, text }) {
+  const build = imageBuildSteps(manifests, { engine, env, text });
   if (where.target === 'podman') {
     const file = playFile(manifests, tmpDir);
     return [
       ...build,
-      ...renderSteps(manifests, file),
-      { run: ['podman', 'kube', 'play', '--replace', file], fix: 'see the podman output above; `podman pod ps` lists what runs' },
+      ...renderSteps(manifests, file, { text }),
+      { run: ['podman', 'kube', 'play', '--replace', file], fix: text.plan.playFix },
       {
-        wait: `pods of ${workloadNames(manifests).join(', ')} running`,
+        wait: fill(text.plan.podsRunning, { names: workloadNames(manifests).join(', ') }),
         podmanPods: workloadNames(manifests),
-        fix: 'see `podman pod ps` and `podman ps -a --pod`, and the logs: `podman logs <container>`',
+        fix: text.plan.podsFix,
       },
     ];
   }
@@ -79,13 +81,13 @@ export function planDeploy(manifests, { where, engine, env = {}, tmpDir }) {
   const namespace = namespaceArgs(manifests);
   return [
     // Before a long build: is the cluster there?
-    { run: ['kubectl', 'cluster-info', '--context', context, '--request-timeout=10s'], fix: noCluster(where) },
+    { run: ['kubectl', 'cluster-info', '--context', context, '--request-timeout=10s'], fix: noCluster(where, text) },
     ...build,
-    ...loadSteps(manifests, { where, engine, tmpDir }),
-    { run: ['kubectl', 'apply', '-k', folderOf(manifests), '--context', context], fix: 'see the kubectl output above' },
+    ...loadSteps(manifests, { where, engine, tmpDir, text }),
+    { run: ['kubectl', 'apply', '-k', folderOf(manifests), '--context', context], fix: text.plan.applyFix },
     ...workloadsOf(manifests).map(({ kind, metadata: { name } }) => ({
       run: ['kubectl', 'rollout', 'status', `${kind.toLowerCase()}/${name}`, ...namespace, '--timeout=180s', '--context', context],
-      fix: `the pods did not become ready: \`kubectl get pods ${namespace.join(' ')} --context ${context}\`, then \`kubectl describe\` and \`kubectl logs\` the failing one`,
+      fix: fill(text.plan.rolloutFix, { namespace: namespace.join(' '), context }),
     })),
   ];
 }
@@ -95,32 +97,36 @@ export function planDeploy(manifests, { where, engine, env = {}, tmpDir }) {
  * not given): each is stopped gracefully first, as `podman kube down` kills without SIGTERM and
  * podman ignores terminationGracePeriodSeconds; then `kube down` removes them and their volumes.
  */
-export function planUndeploy(manifests, { where, tmpDir, present }) {
+export function planUndeploy(manifests, { where, tmpDir, present, text }) {
   if (where.target === 'podman') {
     // The workload first (peers: in reverse start order, the web first), so each pod drains
     // while the pods it calls still answer.
     const inStopOrder = manifests.workload ? workloadsOf(manifests) : workloadsOf(manifests).reverse();
     const pods = inStopOrder.filter((d) => !present || present.includes(d.metadata.name));
-    if (pods.length === 0) return [{ note: `nothing to remove: no pod of ${workloadNames(manifests).join(', ')} exists` }];
+    if (pods.length === 0) return [{ note: fill(text.plan.nothingToRemove, { names: workloadNames(manifests).join(', ') }) }];
     const file = playFile(manifests, tmpDir);
     const missing = workloadNames(manifests).filter((name) => !pods.some((d) => d.metadata.name === name));
     return [
-      ...missing.map((name) => ({ note: `no pod ${name}: nothing to remove for it` })),
+      ...missing.map((name) => ({ note: fill(text.plan.noPod, { name }) })),
       ...pods.map((d) => ({
         run: ['podman', 'pod', 'stop', '--ignore', '-t', String(gracePeriod(d)), d.metadata.name],
-        fix: '`podman pod ps` lists what runs',
+        fix: text.plan.stopFix,
       })),
-      ...renderSteps(manifests, file, { only: pods.map((d) => d.metadata.name), notes: false }),
-      { run: ['podman', 'kube', 'down', file], fix: '`podman pod ps` lists what runs; `podman pod rm -f <pod>` removes one' },
-      ...keptClaims(pods, (claims) => `\`podman volume rm ${claims.join(' ')}\``),
+      ...renderSteps(manifests, file, { only: pods.map((d) => d.metadata.name), notes: false, text }),
+      { run: ['podman', 'kube', 'down', file], fix: text.plan.downFix },
+      ...keptClaims(pods, (claims) => `\`podman volume rm ${claims.join(' ')}\``, text),
     ];
   }
   const namespace = namespaceArgs(manifests).join(' ');
   return [
-    { run: ['kubectl', 'delete', '-k', folderOf(manifests), '--ignore-not-found', '--context', kubeContext(where)], fix: noCluster(where) },
+    {
+      run: ['kubectl', 'delete', '-k', folderOf(manifests), '--ignore-not-found', '--context', kubeContext(where)],
+      fix: noCluster(where, text),
+    },
     ...keptClaims(
       workloadsOf(manifests),
       (claims) => `\`kubectl delete pvc ${claims.join(' ')}${namespace ? ` ${namespace}` : ''} --context ${kubeContext(where)}\``,
+      text,
     ),
   ];
 }
@@ -129,14 +135,10 @@ export function planUndeploy(manifests, { where, tmpDir, present }) {
  * A StatefulSet's claims outlive it (Kubernetes keeps them, and podman keeps the volumes it made
  * of them): the data is there for the next deploy. Says so, and how to delete them.
  */
-function keptClaims(workloads, howToDelete) {
+function keptClaims(workloads, howToDelete, text) {
   const claims = workloads.flatMap((workload) => claimsOf(workload).map(({ claim }) => claim));
   if (claims.length === 0) return [];
-  return [
-    {
-      note: `kept, as a StatefulSet's claims outlive it: ${claims.join(', ')} (the data of the next deploy); delete with ${howToDelete(claims)}`,
-    },
-  ];
+  return [{ note: fill(text.plan.keptClaims, { claims: claims.join(', '), howToDelete: howToDelete(claims) }) }];
 }
 
 /** Seconds a pod gets to stop, as Kubernetes gives it (30 when the manifest says nothing). */
@@ -178,9 +180,9 @@ function namespaceArgs(manifests) {
  * From podman the images go through an archive, tagged with the name the cluster's containerd
  * looks for: podman would save `local/x:dev` as `localhost/local/x:dev`, which no pod asks for.
  */
-function loadSteps(manifests, { where: { target, cluster }, engine, tmpDir }) {
-  if (target === 'docker-desktop') return [{ note: "Docker Desktop's cluster runs the images docker built: nothing to load" }];
-  const fix = noCluster({ target, cluster });
+function loadSteps(manifests, { where: { target, cluster }, engine, tmpDir, text }) {
+  if (target === 'docker-desktop') return [{ note: text.plan.dockerDesktopLoads }];
+  const fix = noCluster({ target, cluster }, text);
   const load = (refs, fromArchive) =>
     ({
       kind: refs.map((ref) => ['kind', 'load', fromArchive ? 'image-archive' : 'docker-image', ref, '--name', cluster]),
@@ -208,8 +210,8 @@ export function containerdName(image) {
 
 const playFile = (manifests, tmpDir) => `${tmpDir}/${manifests.workload ?? frontOf(manifests).metadata.name}.kube.yaml`;
 
-function renderSteps(manifests, file, { only, notes: withNotes = true } = {}) {
-  const { content, notes } = renderForPodman(manifests, { only });
+function renderSteps(manifests, file, { only, notes: withNotes = true, text }) {
+  const { content, notes } = renderForPodman(manifests, { only, text });
   return [...(withNotes ? notes.map((note) => ({ note })) : []), { write: file, content }];
 }
 
@@ -233,21 +235,18 @@ const PODMAN_KINDS = ['Deployment', 'StatefulSet', 'Pod', 'ConfigMap', 'Secret',
  *   makes a named volume of the claim on the first play, `kube down` keeps it, and the next play
  *   finds it, as a claim outlives its pod; a listed claim would fail the next play ("volume
  *   already exists").
- * `only` limits the file to the pods of those workloads.
+ * `only` limits the file to the pods of those workloads; the notes are in the words of `text`.
  */
-export function renderForPodman(manifests, { only } = {}) {
+export function renderForPodman(manifests, { only, text }) {
   const notes = [];
   const left = manifests.objects.filter((o) => !PODMAN_KINDS.includes(o.kind));
   if (left.length > 0) {
-    const names = left.map((o) => `${o.kind} ${o.metadata.name}`).join(', ');
-    notes.push(
-      `left out, podman runs none: ${names}; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod`,
-    );
+    notes.push(fill(text.plan.leftOut, { objects: left.map((o) => `${o.kind} ${o.metadata.name}`).join(', ') }));
   }
   const replicated = workloadsOf(manifests).filter((d) => (d.spec.replicas ?? 1) > 1);
   if (replicated.length > 0) {
-    const names = replicated.map((d) => `${d.metadata.name} (replicas: ${d.spec.replicas})`).join(', ');
-    notes.push(`one pod each, as podman has no replicas: ${names}`);
+    const workloads = replicated.map((d) => `${d.metadata.name} (replicas: ${d.spec.replicas})`).join(', ');
+    notes.push(fill(text.plan.onePodEach, { workloads }));
   }
   const addresses = serviceAddresses(manifests);
   const dropped = { probes: new Set(), ports: new Set() };
@@ -255,17 +254,9 @@ export function renderForPodman(manifests, { only } = {}) {
     .filter((o) => PODMAN_KINDS.includes(o.kind))
     .filter((o) => !only || !['Deployment', 'StatefulSet'].includes(o.kind) || only.includes(o.metadata.name))
     .map((o) => (['Deployment', 'StatefulSet'].includes(o.kind) ? podOf(o) : o))
-    .map((o) => (o.kind === 'Pod' ? podForPodman(o, { addresses, notes, dropped }) : o));
-  if (dropped.probes.size > 0) {
-    notes.push(
-      `probes left out in ${[...dropped.probes].join(', ')}: podman would run them as curl healthchecks the images cannot run, and restart the containers`,
-    );
-  }
-  if (dropped.ports.size > 0) {
-    notes.push(
-      `ports left out in ${[...dropped.ports].join(', ')}: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and \`podman exec\` reaches a pod from inside`,
-    );
-  }
+    .map((o) => (o.kind === 'Pod' ? podForPodman(o, { addresses, notes, dropped, text }) : o));
+  if (dropped.probes.size > 0) notes.push(fill(text.plan.probesLeftOut, { pods: [...dropped.probes].join(', ') }));
+  if (dropped.ports.size > 0) notes.push(fill(text.plan.portsLeftOut, { pods: [...dropped.ports].join(', ') }));
   return { content: objects.map((o) => stringify(o, { aliasDuplicateObjects: false })).join('---\n'), notes };
 }
 
@@ -282,14 +273,12 @@ const podOf = (workload) => {
 };
 
 /** The pod as podman should play it; `dropped` collects the pods that lost probes or ports. */
-function podForPodman(object, { addresses, notes, dropped }) {
+function podForPodman(object, { addresses, notes, dropped, text }) {
   const pod = structuredClone(object);
   const name = pod.metadata.name;
   const sidecars = (pod.spec.initContainers ?? []).filter(isNativeSidecar);
   if (sidecars.length > 0) {
-    notes.push(
-      `run as classic sidecars, as podman 4 starts nothing after a native one: ${sidecars.map((c) => `${name}/${c.name}`).join(', ')}`,
-    );
+    notes.push(fill(text.plan.classicSidecars, { containers: sidecars.map((c) => `${name}/${c.name}`).join(', ') }));
     pod.spec.initContainers = pod.spec.initContainers.filter((c) => !isNativeSidecar(c));
     if (pod.spec.initContainers.length === 0) delete pod.spec.initContainers;
     pod.spec.containers = [...sidecars.map(({ restartPolicy, ...container }) => container), ...pod.spec.containers];

@@ -1,5 +1,6 @@
 // The plan of `npm run dev`: which local processes run a pod's containers, with what
-// environment, in which order they start and stop. Pure; scripts/dev.mjs carries it out.
+// environment, in which order they start and stop. Pure; scripts/dev.mjs carries it out, and
+// hands in `text` (lib/text.mjs, the project's language) for what it says.
 import {
   claimsOf,
   companionsOf,
@@ -13,6 +14,7 @@ import {
   workloadOf,
   workloadsOf,
 } from './manifests.mjs';
+import { fill } from './text-fill.mjs';
 
 /** Seconds the kubelet waits after SIGTERM before SIGKILL when the pod does not say. */
 const DEFAULT_GRACE_SECONDS = 30;
@@ -135,22 +137,18 @@ export function stopPhases(processes) {
  * Why the processes cannot all bind their ports: two of them want the same one (locally every
  * Deployment shares this machine's network, not only the pod), or something else holds it.
  */
-export function portProblems(processes, busyPorts = new Set()) {
+export function portProblems(processes, busyPorts, text) {
   const owners = new Map();
   const problems = [];
   for (const { name, ports } of processes) {
     for (const port of ports) {
       if (owners.has(port)) {
-        problems.push(
-          `port ${port} is wanted by both ${owners.get(port)} and ${name}; locally they share one network, so give one another port in k8s/`,
-        );
+        problems.push(fill(text.dev.portTwice, { port, first: owners.get(port), second: name }));
         continue;
       }
       owners.set(port, name);
       if (busyPorts.has(port)) {
-        problems.push(
-          `port ${port} (${name}) is already in use on this machine: stop what listens there (see \`lsof -i :${port}\`), e.g. another \`npm run dev\``,
-        );
+        problems.push(fill(text.dev.portBusy, { port, name }));
       }
     }
   }

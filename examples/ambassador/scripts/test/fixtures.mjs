@@ -1,4 +1,33 @@
 // Small hand-written manifests, shaped like the generated k8s/ (only the fields the scripts read).
+// And the scripts' words, as the project has them.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ownText = new URL('../lib/text.mjs', import.meta.url);
+
+/**
+ * What the scripts say: the project's own lib/text.mjs (create-pod-pattern writes it in the
+ * project's language), or, in the generator's repository, which has none, the English catalog.
+ */
+export const text = existsSync(fileURLToPath(ownText))
+  ? (await import(/* @vite-ignore */ ownText.href)).text
+  : // A computed path: a generated project has no src/, and must not resolve it.
+    (await import(/* @vite-ignore */ new URL(['..', '..', '..', '..', 'src', 'i18n', 'en', 'scripts.ts'].join('/'), import.meta.url).href))
+      .scripts;
+
+/** Gives the scripts copied into `<root>/scripts` their words, unless the copy has its own lib/text.mjs. */
+export function writeText(root) {
+  const file = join(root, 'scripts', 'lib', 'text.mjs');
+  if (!existsSync(file)) writeFileSync(file, `export const text = ${JSON.stringify(text, null, 2)};\n`);
+}
+
+/** A RegExp source matching `template` as filled in, each `{name}` by `groups[name]` (a regex source; else anything). */
+export const textPattern = (template, groups = {}) =>
+  template
+    .split(/(\{\w+\})/)
+    .map((part, i) => (i % 2 === 1 ? (groups[part.slice(1, -1)] ?? '.*?') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
 
 export function deployment(name, { containers, initContainers, volumes, annotations, namespace, grace, replicas } = {}) {
   return {

@@ -1,4 +1,4 @@
-// The en words of this script, written by create-pod-pattern.
+// The en words of the scripts, written by create-pod-pattern.
 export const text = {
   "title": "The same shop, two ways: the anti-pattern ({antiPattern}/: web, app and database in one pod) and the fix ({fix}/: each its own workload and Service).",
   "howItRuns": "No cluster: each pod runs as local processes that share a localhost of their own (a block of ports), each Service is a local proxy that sends each connection to a ready pod in turn, readiness probes are polled, a crashed container is restarted after a pause, an emptyDir is a folder deleted with its pod and a PersistentVolumeClaim a folder that outlives it.",
@@ -55,5 +55,11 @@ export const text = {
     "no": "no",
     "none": "-"
   },
-  "stopping": "{signal}: stopping every pod the demo started"
+  "stopping": "{signal}: stopping every pod the demo started",
+  "problems": {
+    "missingBuild": "{name}: {script} is missing; run `npm run build`",
+    "notReady": "pod {pod} was not ready after {seconds} s",
+    "ready": "ready",
+    "notReadyContainer": "not ready"
+  }
 };

@@ -11,6 +11,7 @@ import { antiPatternFiles, fakeShopProject, fixFiles, importLib, manifestsOf, pr
 const root = await fakeShopProject();
 const { RESTART_PAUSE_MS, runningPids, startCluster } = await importLib(root, 'demo-cluster.mjs');
 const { request } = await importLib(root, 'demo-http.mjs');
+const { text } = await importLib(root, 'demo-text.mjs');
 const anti = manifestsOf(antiPatternFiles(), 'k8s-anti-pattern');
 const fix = manifestsOf(fixFiles(), 'k8s');
 // The cluster's own folders go here, so the test sees that none is left.
@@ -29,7 +30,7 @@ const visits = async (url) => (await request('GET', `${url}/api/visits`)).json;
 
 describe('the stand-in cluster', () => {
   it('keeps a crashed container down, its pod out of the Service, until the lesson releases it; then restarts it', async () => {
-    const cluster = await startCluster(anti, { root, env });
+    const cluster = await startCluster(anti, { root, env, text });
     try {
       const front = cluster.serviceUrl('shop-all-in-one');
       await post(front, 2);
@@ -52,7 +53,7 @@ describe('the stand-in cluster', () => {
   });
 
   it("rolls a Deployment out new pod first: the anti-pattern's emptyDir goes with the old pod, and its count with it", async () => {
-    const cluster = await startCluster(anti, { root, env });
+    const cluster = await startCluster(anti, { root, env, text });
     try {
       const front = cluster.serviceUrl('shop-all-in-one');
       await post(front, 3);
@@ -69,7 +70,7 @@ describe('the stand-in cluster', () => {
   });
 
   it('replaces a StatefulSet pod under its own name, with its claim: the database restarts and keeps its count', async () => {
-    const cluster = await startCluster(fix, { root, env });
+    const cluster = await startCluster(fix, { root, env, text });
     try {
       const front = cluster.serviceUrl('shop-web');
       await post(front, 4);
@@ -84,7 +85,7 @@ describe('the stand-in cluster', () => {
   });
 
   it('stops every process it started and removes its folders', async () => {
-    const cluster = await startCluster(fix, { root, env, replicas: { 'shop-app': 2, 'shop-web': 2 } });
+    const cluster = await startCluster(fix, { root, env, text, replicas: { 'shop-app': 2, 'shop-web': 2 } });
     const pids = runningPids();
     expect(pids).toHaveLength(5);
     expect(processesOf(root).sort()).toEqual([...pids].sort());

@@ -5,8 +5,9 @@ import { fakeShopProject, importLib } from './shop.mjs';
 
 const root = await fakeShopProject();
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const { displayWidth, fill, summaryRows, table, tallyFailure, tallyRollout, tallyScaling } = await importLib(root, 'demo-report.mjs');
+const { displayWidth, summaryRows, table, tallyFailure, tallyRollout, tallyScaling } = await importLib(root, 'demo-report.mjs');
 const { text } = await importLib(root, 'demo-text.mjs');
+const { fill } = await importLib(root, 'text-fill.mjs');
 
 const ok = (json) => ({ status: 200, json });
 const noAnswer = { error: 'ECONNRESET' };

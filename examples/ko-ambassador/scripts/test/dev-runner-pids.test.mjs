@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deployment } from './fixtures.mjs';
+import { fill } from '../lib/text-fill.mjs';
+import { deployment, text, textPattern, writeText } from './fixtures.mjs';
 
 const scripts = fileURLToPath(new URL('..', import.meta.url));
 // The packages the scripts import, wherever this project's (or the generator's) node_modules is.
@@ -22,6 +23,7 @@ const TICKER = "setInterval(() => console.log('tick'), 100); process.on('SIGTERM
 function fakeProject() {
   const root = mkdtempSync(join(tmpdir(), 'dev-runner-'));
   cpSync(scripts, join(root, 'scripts'), { recursive: true, filter: (path) => !path.includes(`${join('scripts', 'test')}`) });
+  writeText(root);
   symlinkSync(nodeModules, join(root, 'node_modules'), 'dir');
   mkdirSync(join(root, 'k8s'));
   const containers = [{ name: 'app' }, { name: 'helper' }];
@@ -43,8 +45,9 @@ function runDev(root) {
   return { child, ended, output: () => out };
 }
 
-/** Every `<name> | -- started, pid N` line, in order. */
-const startsOf = (output, name) => [...output.matchAll(new RegExp(`^${name} +\\| -- started, pid (\\d+)$`, 'gm'))].map((m) => Number(m[1]));
+/** Every `<name> | -- started, pid N` line (in the project's words), in order. */
+const startsOf = (output, name) =>
+  [...output.matchAll(new RegExp(`^${name} +\\| -- ${textPattern(text.dev.started, { pid: '(\\d+)' })}$`, 'gm'))].map((m) => Number(m[1]));
 
 async function until(probe, what, output) {
   for (let waited = 0; waited < 60_000; waited += 100) {
@@ -101,14 +104,15 @@ describe.skipIf(process.platform !== 'linux')('npm run dev, per container', () =
       dev.output,
     );
     expect(startsOf(dev.output(), 'app')).toEqual([app]);
-    expect(dev.output()).not.toMatch(/^app +\| -- exited/m);
+    expect(dev.output()).not.toMatch(new RegExp(`^app +\\| -- ${textPattern(text.dev.restarting)}$`, 'm'));
     expect(processState(app)).toBe('T');
 
     process.kill(app, 'SIGCONT');
     process.kill(app, 'SIGKILL');
     const restarted = await until(() => startsOf(dev.output(), 'app')[1], 'the app to be restarted', dev.output);
     expect(restarted).not.toBe(app);
-    expect(dev.output()).toMatch(/^app +\| -- exited \(signal SIGKILL\); restarting/m);
+    const killed = fill(text.dev.bySignal, { signal: 'SIGKILL' });
+    expect(dev.output()).toMatch(new RegExp(`^app +\\| -- ${textPattern(text.dev.restarting, { how: textPattern(killed) })}$`, 'm'));
     expect(startsOf(dev.output(), 'helper')).toEqual([helper]);
 
     dev.child.kill('SIGTERM');

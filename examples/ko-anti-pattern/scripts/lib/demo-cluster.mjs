@@ -13,6 +13,7 @@ import { isOk, request } from './demo-http.mjs';
 import { localEnv, podPorts, servicePlans, workloadPlans } from './demo-plan.mjs';
 import { startService } from './demo-service.mjs';
 import { serviceAddresses } from './manifests.mjs';
+import { fill } from './text-fill.mjs';
 
 /** How often the "kubelet" probes: the manifests' periods (10 s by default) compressed for a demo. */
 const PROBE_PERIOD_MS = 250;
@@ -46,13 +47,14 @@ export const runningPids = () => [...everyChild].map((child) => child.pid);
 /**
  * Starts every workload of `manifests` (replicas overridden by `replicas`) with its Services and
  * resolves once every pod is ready. `root` is the project (the containers' built code is there),
- * `env` what every process gets from the host (PATH and the like).
+ * `env` what every process gets from the host (PATH and the like), `text` the demo's words
+ * (lib/demo-text.mjs) for what went wrong.
  */
-export async function startCluster(manifests, { root, replicas = {}, env: hostEnv = {} }) {
+export async function startCluster(manifests, { root, replicas = {}, env: hostEnv = {}, text }) {
   const workloads = workloadPlans(manifests, { replicas });
   for (const { containers } of workloads) {
     for (const { name, script } of containers) {
-      if (!existsSync(join(root, script))) throw new Error(`${name}: ${script} is missing; run \`npm run build\``);
+      if (!existsSync(join(root, script))) throw new Error(fill(text.problems.missingBuild, { name, script }));
     }
   }
   const addresses = serviceAddresses(manifests);
@@ -109,8 +111,9 @@ export async function startCluster(manifests, { root, replicas = {}, env: hostEn
       await sleep(PROBE_PERIOD_MS);
     }
     if (stopped) return;
-    const logs = pod.containers.map((c) => `--- ${c.name} (${c.ready ? 'ready' : 'not ready'}):\n${c.lines.join('\n')}`).join('\n');
-    throw new Error(`pod ${pod.name} was not ready after ${READY_TIMEOUT_MS / 1000} s\n${logs}`);
+    const state = (c) => (c.ready ? text.problems.ready : text.problems.notReadyContainer);
+    const logs = pod.containers.map((c) => `--- ${c.name} (${state(c)}):\n${c.lines.join('\n')}`).join('\n');
+    throw new Error(`${fill(text.problems.notReady, { pod: pod.name, seconds: READY_TIMEOUT_MS / 1000 })}\n${logs}`);
   }
 
   /** Deletes a pod as Kubernetes does: out of its Services at once, SIGTERM, SIGKILL after the grace period; its emptyDirs go with it. */

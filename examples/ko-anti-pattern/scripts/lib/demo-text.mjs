@@ -1,4 +1,4 @@
-// The ko words of this script, written by create-pod-pattern.
+// The ko words of the scripts, written by create-pod-pattern.
 export const text = {
   "title": "같은 가게를 두 가지 설계로 실행한다: 안티패턴({antiPattern}/: 웹, 앱, 데이터베이스가 한 파드에 있다)과 바른 설계({fix}/: 셋이 저마다 워크로드와 서비스를 가진다).",
   "howItRuns": "클러스터 없이 실행한다. 파드마다 컨테이너를 로컬 프로세스로 띄우고, 같은 파드의 프로세스는 그 파드만의 localhost(포트 묶음)를 함께 쓴다. 서비스는 준비된 파드에 연결을 하나씩 차례로 넘기는 로컬 프록시다. 준비성 프로브(readiness probe)는 주기적으로 확인하고, 죽은 컨테이너는 잠시 뒤 다시 시작한다. emptyDir는 파드와 함께 지워지는 폴더이고, 퍼시스턴트볼륨클레임(PersistentVolumeClaim)은 파드가 사라져도 남는 폴더다.",
@@ -55,5 +55,11 @@ export const text = {
     "no": "아니요",
     "none": "-"
   },
-  "stopping": "{signal}: 데모가 시작한 파드를 모두 멈춘다"
+  "stopping": "{signal}: 데모가 시작한 파드를 모두 멈춘다",
+  "problems": {
+    "missingBuild": "{name}: {script} 파일이 없다. `npm run build`를 실행한다",
+    "notReady": "파드 {pod}: {seconds}초가 지나도 준비되지 않았다",
+    "ready": "준비됨",
+    "notReadyContainer": "준비 안 됨"
+  }
 };

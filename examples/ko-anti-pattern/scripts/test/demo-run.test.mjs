@@ -7,9 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fakeShopProject, processesOf } from './shop.mjs';
+import { fakeShopProject, importLib, processesOf } from './shop.mjs';
 
 const root = await fakeShopProject();
+// What the demo says, in the project's language (the English catalog in the generator's repository).
+const { text } = await importLib(root, 'demo-text.mjs');
+const literal = (words) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `  [<design>] started <folder>/: ...`, as the demo says a design's pods are ready. */
+const started = (designs) =>
+  new RegExp(`^ {2}\\[(?:${designs.map(literal).join('|')})\\] ${literal(text.steps.started).replace(/\\\{\w+\\\}/g, '.*?')}`, 'gm');
 const scratch = [];
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
@@ -61,8 +67,9 @@ describe('npm run demo', () => {
       },
     });
     // The steps went to stderr, each lesson on both designs, then the table.
-    expect(run.stderr().match(/^ {2}\[(anti-pattern|fix)\] started /gm)).toHaveLength(6);
-    expect(run.stderr()).toMatch(/^rollout +database restarted by the app rollout +yes +no$/m);
+    expect(run.stderr().match(started([text.designs.antiPattern, text.designs.fix]))).toHaveLength(6);
+    const { lessons, rows, yes, no } = text.summary;
+    expect(run.stderr()).toMatch(new RegExp(`^${literal(lessons.rollout)} +${literal(rows.dbRestarted)} +${yes} +${no}$`, 'm'));
     expect(processesOf(root)).toEqual([]);
     expect(readdirSync(run.tmp)).toEqual([]);
   }, 180_000);
@@ -78,9 +85,12 @@ describe('npm run demo', () => {
       // stopped, between the line being printed and this test seeing it; a later lesson's fix is then
       // the one interrupted.
       let running = [];
+      const fixStarted = started([text.designs.fix]);
       const fixRunning = () => {
+        fixStarted.lastIndex = 0;
+        if (!fixStarted.test(run.stdout())) return false;
         running = processesOf(root);
-        return /\[fix\] started/.test(run.stdout()) && running.length >= 7;
+        return running.length >= 7;
       };
       await until(fixRunning, 'the fix to be running', run);
       run.child.kill(signal);

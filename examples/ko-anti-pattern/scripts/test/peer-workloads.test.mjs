@@ -11,7 +11,8 @@ import { chooseTarget, planDeploy, planUndeploy, renderForPodman, whereToLook } 
 import { claimDirsOf, devUrls, planDev, stopPhases } from '../lib/dev-plan.mjs';
 import { folderArgument, readManifests } from '../lib/io.mjs';
 import { imagesOf } from '../lib/manifests.mjs';
-import { shopFix } from './fixtures.mjs';
+import { fill } from '../lib/text-fill.mjs';
+import { shopFix, text } from './fixtures.mjs';
 
 const names = (groups) => groups.map((group) => group.map((p) => p.name));
 const byName = (processes) => Object.fromEntries(processes.map((p) => [p.name, p]));
@@ -57,7 +58,12 @@ describe('npm run deploy / undeploy of a folder', () => {
   const withDir = (dir) => ({ ...shopFix({ namespace: 'shop' }), dir });
 
   it('applies the folder given and waits for the StatefulSet and the Deployments', () => {
-    const steps = planDeploy(withDir('k8s-anti-pattern'), { where: chooseTarget({ context: 'kind-dev' }), engine: 'docker', tmpDir: TMP });
+    const steps = planDeploy(withDir('k8s-anti-pattern'), {
+      text,
+      where: chooseTarget({ text, context: 'kind-dev' }),
+      engine: 'docker',
+      tmpDir: TMP,
+    });
     expect(lines(steps).filter((line) => line.startsWith('kubectl'))).toEqual([
       'kubectl cluster-info --context kind-dev --request-timeout=10s',
       'kubectl apply -k k8s-anti-pattern/ --context kind-dev',
@@ -66,15 +72,18 @@ describe('npm run deploy / undeploy of a folder', () => {
       'kubectl rollout status deployment/shop-web -n shop --timeout=180s --context kind-dev',
     ]);
     expect(imagesOf(withDir('k8s')).map(({ image }) => image)).toEqual(['local/demo-db:dev', 'local/demo-app:dev', 'local/demo-web:dev']);
-    const undeploy = planUndeploy(withDir('k8s-anti-pattern'), { where: chooseTarget({ context: 'kind-dev' }), tmpDir: TMP });
+    const undeploy = planUndeploy(withDir('k8s-anti-pattern'), { text, where: chooseTarget({ text, context: 'kind-dev' }), tmpDir: TMP });
     expect(lines(undeploy)).toEqual([
       'kubectl delete -k k8s-anti-pattern/ --ignore-not-found --context kind-dev',
-      "# kept, as a StatefulSet's claims outlive it: data-shop-db-0 (the data of the next deploy); delete with `kubectl delete pvc data-shop-db-0 -n shop --context kind-dev`",
+      `# ${fill(text.plan.keptClaims, {
+        claims: 'data-shop-db-0',
+        howToDelete: '`kubectl delete pvc data-shop-db-0 -n shop --context kind-dev`',
+      })}`,
     ]);
   });
 
   it('podman: the StatefulSet is a Pod of its name mounting its claim by name, with no claim object (a second play would fail on it)', () => {
-    const documents = parseAllDocuments(renderForPodman(shopFix()).content).map((d) => d.toJS());
+    const documents = parseAllDocuments(renderForPodman(shopFix(), { text }).content).map((d) => d.toJS());
     expect(documents.map((d) => `${d.kind} ${d.metadata.name}`)).toEqual(['Pod shop-db', 'Pod shop-app', 'Pod shop-web']);
     const [db, app, web] = documents;
     expect(db.spec.volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data-shop-db-0' } }]);
@@ -85,16 +94,16 @@ describe('npm run deploy / undeploy of a folder', () => {
   });
 
   it('podman: plays one file, waits for every pod; undeploy stops the web first, the database last', () => {
-    const podman = chooseTarget({ override: 'podman' });
-    const deploy = lines(planDeploy(withDir('k8s'), { where: podman, engine: 'podman', tmpDir: TMP }));
+    const podman = chooseTarget({ text, override: 'podman' });
+    const deploy = lines(planDeploy(withDir('k8s'), { text, where: podman, engine: 'podman', tmpDir: TMP }));
     expect(deploy.slice(-2)).toEqual([`podman kube play --replace ${TMP}/shop-web.kube.yaml`, 'wait shop-db shop-app shop-web']);
-    expect(lines(planUndeploy(withDir('k8s'), { where: podman, tmpDir: TMP }))).toEqual([
+    expect(lines(planUndeploy(withDir('k8s'), { text, where: podman, tmpDir: TMP }))).toEqual([
       'podman pod stop --ignore -t 30 shop-web',
       'podman pod stop --ignore -t 30 shop-app',
       'podman pod stop --ignore -t 30 shop-db',
       `write ${TMP}/shop-web.kube.yaml`,
       `podman kube down ${TMP}/shop-web.kube.yaml`,
-      "# kept, as a StatefulSet's claims outlive it: data-shop-db-0 (the data of the next deploy); delete with `podman volume rm data-shop-db-0`",
+      `# ${fill(text.plan.keptClaims, { claims: 'data-shop-db-0', howToDelete: '`podman volume rm data-shop-db-0`' })}`,
     ]);
     expect(whereToLook(withDir('k8s'), podman)).toEqual([
       'podman pod ps',
@@ -122,7 +131,7 @@ describe('reading a folder', () => {
     writeFileSync(join(dir, 'app.yaml'), [app, appService].map((o) => stringify(o)).join('---\n'));
     writeFileSync(join(dir, 'web.yaml'), [web, webService].map((o) => stringify(o)).join('---\n'));
     writeFileSync(join(dir, 'kustomization.yaml'), stringify({ namespace: 'shop', resources: ['db.yaml', 'app.yaml', 'web.yaml'] }));
-    const manifests = readManifests(dir);
+    const manifests = readManifests(dir, text);
     expect(manifests.workload).toBeUndefined();
     expect(manifests.dir).toBe(dir);
     expect(manifests.objects.map((o) => `${o.kind} ${o.metadata.name} ${o.metadata.namespace}`)).toEqual([

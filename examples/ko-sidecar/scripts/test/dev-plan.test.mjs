@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { devUrls, emptyDirsOf, planDev, portProblems, stopPhases } from '../lib/dev-plan.mjs';
 import { serviceAddresses } from '../lib/manifests.mjs';
-import { ambassadorPattern, app, deployment, sidecarPattern } from './fixtures.mjs';
+import { fill } from '../lib/text-fill.mjs';
+import { ambassadorPattern, app, deployment, sidecarPattern, text } from './fixtures.mjs';
 
 const byName = (processes) => Object.fromEntries(processes.map((p) => [p.name, p]));
 const names = (groups) => groups.map((group) => group.map((p) => p.name));
@@ -113,20 +114,18 @@ describe('port conflicts', () => {
   const processes = planDev(ambassadorPattern(), { volumeDirs: {} });
 
   it('finds none when the ports are free', () => {
-    expect(portProblems(processes, new Set())).toEqual([]);
+    expect(portProblems(processes, new Set(), text)).toEqual([]);
   });
 
   it('names the container and port that is already taken on this machine', () => {
-    expect(portProblems(processes, new Set([9001]))).toEqual([
-      'port 9001 (ambassador) is already in use on this machine: stop what listens there (see `lsof -i :9001`), e.g. another `npm run dev`',
-    ]);
+    expect(portProblems(processes, new Set([9001]), text)).toEqual([fill(text.dev.portBusy, { port: 9001, name: 'ambassador' })]);
   });
 
   it('finds two processes wanting one port, which only locally share a network', () => {
     const clash = ambassadorPattern();
     clash.objects[0].spec.template.spec.containers[0].ports[0].containerPort = 9081;
-    expect(portProblems(planDev(clash, { volumeDirs: {} }))).toEqual([
-      'port 9081 is wanted by both upstream-primary and app; locally they share one network, so give one another port in k8s/',
+    expect(portProblems(planDev(clash, { volumeDirs: {} }), new Set(), text)).toEqual([
+      fill(text.dev.portTwice, { port: 9081, first: 'upstream-primary', second: 'app' }),
     ]);
   });
 });

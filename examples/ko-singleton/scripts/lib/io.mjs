@@ -1,5 +1,6 @@
 // The effects the scripts share: reading k8s/, running commands, carrying out a plan of steps.
-// Everything else in scripts/lib/ is pure.
+// Everything else in scripts/lib/ is pure. What they say comes from `text` (lib/text.mjs, the
+// project's language), handed in by the runner: this module imports no words of its own.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
 import { chooseTarget } from './deploy-plan.mjs';
 import { chooseEngine } from './images-plan.mjs';
+import { fill } from './text-fill.mjs';
 
 /** The generated project's folder; the scripts work from there wherever they are started. */
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,9 +17,9 @@ export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * The objects `<dir>/kustomization.yaml` lists, in its order, with its `namespace` applied as
  * kustomize does. The workload is the Deployment of `<dir>/deployment.yaml`; a folder without
- * that file has none (its workloads are peers: see manifests.mjs).
+ * that file has none (its workloads are peers: see manifests.mjs). `text` is lib/text.mjs.
  */
-export function readManifests(dir = 'k8s') {
+export function readManifests(dir, text) {
   const kustomization = parse(readFileSync(join(dir, 'kustomization.yaml'), 'utf8'));
   const objects = [];
   let workload;
@@ -32,7 +34,7 @@ export function readManifests(dir = 'k8s') {
     }
   }
   if (!objects.some((object) => ['Deployment', 'StatefulSet'].includes(object.kind))) {
-    throw new Error(`${dir}/kustomization.yaml lists no Deployment or StatefulSet`);
+    throw new Error(fill(text.steps.noWorkload, { dir }));
   }
   return { workload, objects, dir };
 }
@@ -48,19 +50,20 @@ export function defaultTarget() {
 }
 
 /** The local cluster to deploy to: DEPLOY_TARGET, else the current kubectl context's, else the default. */
-export function detectTarget() {
+export function detectTarget(text) {
   const context = capture(['kubectl', 'config', 'current-context']);
   return chooseTarget({
     override: process.env.DEPLOY_TARGET,
     context: context.ok ? context.stdout : undefined,
     defaultTarget: defaultTarget(),
+    text,
   });
 }
 
 /** The engine that builds images for `target` (see chooseEngine). */
-export function detectEngine(target) {
+export function detectEngine(target, text) {
   return chooseEngine(
-    { env: process.env, target },
+    { env: process.env, target, text },
     { dockerRuns: () => capture(['docker', 'info']).ok, podmanInstalled: () => capture(['podman', '--version']).ok },
   );
 }
@@ -81,14 +84,19 @@ export const formatCommand = (command) =>
  *   { write: path, content }     a file
  *   { note }                     something worth knowing
  *   { wait, fix }                handed to `onWait` (e.g. waiting for pods)
- * With dryRun, only prints. Returns false when a step failed (already reported).
+ * With dryRun, only prints. Returns false when a step failed (already reported), in `text`'s words.
  */
-export async function runSteps(steps, { dryRun = false, onWait } = {}) {
+export async function runSteps(steps, { dryRun = false, onWait, text }) {
+  const failed = (what, values, fix) => {
+    console.error(`\n✗ ${fill(what, values)}`);
+    if (fix) console.error(`  ${fill(text.steps.fix, { fix })}`);
+    return false;
+  };
   for (const step of steps) {
     if (step.note) {
       console.log(`# ${step.note}`);
     } else if (step.write) {
-      console.log(`# write ${step.write}`);
+      console.log(`# ${fill(text.steps.write, { path: step.write })}`);
       if (!dryRun) {
         mkdirSync(dirname(step.write), { recursive: true });
         writeFileSync(step.write, step.content);
@@ -97,20 +105,14 @@ export async function runSteps(steps, { dryRun = false, onWait } = {}) {
       console.log(`$ ${formatCommand(step.run)}`);
       if (dryRun) continue;
       const result = spawnSync(step.run[0], step.run.slice(1), { stdio: 'inherit' });
-      if (result.error?.code === 'ENOENT') return failed(`\`${step.run[0]}\` is not installed (or not on PATH)`, step.fix);
-      if (result.status !== 0) return failed(`\`${formatCommand(step.run)}\` failed`, step.fix);
+      if (result.error?.code === 'ENOENT') return failed(text.steps.notInstalled, { command: step.run[0] }, step.fix);
+      if (result.status !== 0) return failed(text.steps.failed, { command: formatCommand(step.run) }, step.fix);
     } else if (step.wait) {
-      console.log(`# wait: ${step.wait}`);
-      if (!dryRun && !(await onWait(step))) return failed(`waiting for ${step.wait} gave up`, step.fix);
+      console.log(`# ${fill(text.steps.wait, { what: step.wait })}`);
+      if (!dryRun && !(await onWait(step))) return failed(text.steps.gaveUp, { what: step.wait }, step.fix);
     }
   }
   return true;
-}
-
-function failed(what, fix) {
-  console.error(`\n✗ ${what}`);
-  if (fix) console.error(`  fix: ${fix}`);
-  return false;
 }
 
 /**

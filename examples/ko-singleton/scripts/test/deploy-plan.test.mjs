@@ -10,7 +10,8 @@ import {
   whereToLook,
 } from '../lib/deploy-plan.mjs';
 import { chooseEngine } from '../lib/images-plan.mjs';
-import { ambassadorPattern, sidecarPattern } from './fixtures.mjs';
+import { fill } from '../lib/text-fill.mjs';
+import { ambassadorPattern, sidecarPattern, text } from './fixtures.mjs';
 
 /** A plan as the lines --dry-run prints. */
 const lines = (steps) =>
@@ -20,7 +21,7 @@ const lines = (steps) =>
 
 const TMP = '/tmp/deploy';
 const deploy = (manifests, { target, context, engine = 'docker', env = {} }) =>
-  lines(planDeploy(manifests, { where: chooseTarget({ override: target, context }), engine, env, tmpDir: TMP }));
+  lines(planDeploy(manifests, { text, where: chooseTarget({ text, override: target, context }), engine, env, tmpDir: TMP }));
 
 const buildSidecar = [
   'docker build -t local/demo-log-shipper:dev containers/log-shipper',
@@ -29,34 +30,40 @@ const buildSidecar = [
 
 describe('chooseTarget', () => {
   it('maps the current kubectl context to its local cluster', () => {
-    expect(chooseTarget({ context: 'kind-dev' })).toEqual({ target: 'kind', cluster: 'dev', reason: 'kubectl context kind-dev' });
-    expect(chooseTarget({ context: 'minikube' })).toMatchObject({ target: 'minikube', cluster: 'minikube' });
-    expect(chooseTarget({ context: 'k3d-lab' })).toMatchObject({ target: 'k3d', cluster: 'lab' });
-    expect(chooseTarget({ context: 'docker-desktop' })).toMatchObject({ target: 'docker-desktop', cluster: 'docker-desktop' });
+    expect(chooseTarget({ text, context: 'kind-dev' })).toEqual({
+      target: 'kind',
+      cluster: 'dev',
+      reason: fill(text.target.fromContext, { context: 'kind-dev' }),
+    });
+    expect(chooseTarget({ text, context: 'minikube' })).toMatchObject({ target: 'minikube', cluster: 'minikube' });
+    expect(chooseTarget({ text, context: 'k3d-lab' })).toMatchObject({ target: 'k3d', cluster: 'lab' });
+    expect(chooseTarget({ text, context: 'docker-desktop' })).toMatchObject({ target: 'docker-desktop', cluster: 'docker-desktop' });
   });
 
   it('falls back to the project default for an unknown context or none (no kubectl)', () => {
-    expect(chooseTarget({ context: 'gke_prod_europe', defaultTarget: 'k3d' })).toEqual({
+    expect(chooseTarget({ text, context: 'gke_prod_europe', defaultTarget: 'k3d' })).toEqual({
       target: 'k3d',
       cluster: 'k3s-default',
-      reason: 'the project default',
+      reason: text.target.fromDefault,
     });
-    expect(chooseTarget({ context: undefined, defaultTarget: 'podman' })).toEqual({
+    expect(chooseTarget({ text, context: undefined, defaultTarget: 'podman' })).toEqual({
       target: 'podman',
       cluster: undefined,
-      reason: 'the project default',
+      reason: text.target.fromDefault,
     });
-    expect(chooseTarget({})).toMatchObject({ target: 'kind', cluster: 'kind' });
+    expect(chooseTarget({ text })).toMatchObject({ target: 'kind', cluster: 'kind' });
   });
 
   it('lets DEPLOY_TARGET override all, keeping the context cluster when it is of that target', () => {
-    expect(chooseTarget({ override: 'podman', context: 'kind-dev', defaultTarget: 'kind' })).toMatchObject({
+    expect(chooseTarget({ text, override: 'podman', context: 'kind-dev', defaultTarget: 'kind' })).toMatchObject({
       target: 'podman',
       reason: 'DEPLOY_TARGET',
     });
-    expect(chooseTarget({ override: 'kind', context: 'kind-dev' })).toMatchObject({ target: 'kind', cluster: 'dev' });
-    expect(chooseTarget({ override: 'minikube', context: 'kind-dev' })).toMatchObject({ target: 'minikube', cluster: 'minikube' });
-    expect(() => chooseTarget({ override: 'eks' })).toThrow('unknown target "eks": use one of kind, minikube, k3d, docker-desktop, podman');
+    expect(chooseTarget({ text, override: 'kind', context: 'kind-dev' })).toMatchObject({ target: 'kind', cluster: 'dev' });
+    expect(chooseTarget({ text, override: 'minikube', context: 'kind-dev' })).toMatchObject({ target: 'minikube', cluster: 'minikube' });
+    expect(() => chooseTarget({ text, override: 'eks' })).toThrow(
+      fill(text.target.unknown, { target: 'eks', targets: 'kind, minikube, k3d, docker-desktop, podman' }),
+    );
   });
 });
 
@@ -74,7 +81,7 @@ describe('planDeploy', () => {
 
   it('kind on podman: archives tagged as containerd names them, then image-archive', () => {
     const env = { KIND_EXPERIMENTAL_PROVIDER: 'podman' };
-    const engine = chooseEngine({ env, target: 'kind' }, { dockerRuns: () => true, podmanInstalled: () => true });
+    const engine = chooseEngine({ text, env, target: 'kind' }, { dockerRuns: () => true, podmanInstalled: () => true });
     expect(deploy(ambassadorPattern({ namespace: 'shop' }), { context: 'kind-kind', engine, env })).toEqual([
       'kubectl cluster-info --context kind-kind --request-timeout=10s',
       'podman build -t local/demo-ambassador:dev containers/ambassador',
@@ -121,7 +128,7 @@ describe('planDeploy', () => {
     expect(deploy(sidecarPattern({ namespace: 'shop' }), { target: 'docker-desktop' })).toEqual([
       'kubectl cluster-info --context docker-desktop --request-timeout=10s',
       ...buildSidecar,
-      "# Docker Desktop's cluster runs the images docker built: nothing to load",
+      `# ${text.plan.dockerDesktopLoads}`,
       'kubectl apply -k k8s/ --context docker-desktop',
       'kubectl rollout status deployment/demo -n shop --timeout=180s --context docker-desktop',
     ]);
@@ -133,10 +140,10 @@ describe('planDeploy', () => {
     expect(deploy(sidecarPattern({ namespace: 'shop' }), { target: 'podman', engine: 'podman', env })).toEqual([
       `podman build ${build} -t local/demo-log-shipper:dev containers/log-shipper`,
       `podman build ${build} -t local/demo-app:dev containers/app`,
-      '# left out, podman runs none: Namespace shop, Service demo; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod',
-      '# run as classic sidecars, as podman 4 starts nothing after a native one: demo/log-shipper',
-      '# probes left out in demo: podman would run them as curl healthchecks the images cannot run, and restart the containers',
-      "# ports left out in demo: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and `podman exec` reaches a pod from inside",
+      `# ${fill(text.plan.leftOut, { objects: 'Namespace shop, Service demo' })}`,
+      `# ${fill(text.plan.classicSidecars, { containers: 'demo/log-shipper' })}`,
+      `# ${fill(text.plan.probesLeftOut, { pods: 'demo' })}`,
+      `# ${fill(text.plan.portsLeftOut, { pods: 'demo' })}`,
       `write ${TMP}/demo.kube.yaml`,
       `podman kube play --replace ${TMP}/demo.kube.yaml`,
       'wait demo',
@@ -148,10 +155,10 @@ describe('planDeploy', () => {
       'podman build -t local/demo-ambassador:dev containers/ambassador',
       'podman build -t local/demo-app:dev containers/app',
       'podman build -t local/demo-upstream:dev containers/upstream',
-      '# left out, podman runs none: Service demo, Service demo-upstream-primary, Service demo-upstream-backup; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod',
-      '# run as classic sidecars, as podman 4 starts nothing after a native one: demo/ambassador',
-      '# probes left out in demo: podman would run them as curl healthchecks the images cannot run, and restart the containers',
-      "# ports left out in demo, demo-upstream-primary, demo-upstream-backup: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and `podman exec` reaches a pod from inside",
+      `# ${fill(text.plan.leftOut, { objects: 'Service demo, Service demo-upstream-primary, Service demo-upstream-backup' })}`,
+      `# ${fill(text.plan.classicSidecars, { containers: 'demo/ambassador' })}`,
+      `# ${fill(text.plan.probesLeftOut, { pods: 'demo' })}`,
+      `# ${fill(text.plan.portsLeftOut, { pods: 'demo, demo-upstream-primary, demo-upstream-backup' })}`,
       `write ${TMP}/demo.kube.yaml`,
       `podman kube play --replace ${TMP}/demo.kube.yaml`,
       'wait demo demo-upstream-primary demo-upstream-backup',
@@ -162,10 +169,10 @@ describe('planDeploy', () => {
     expect(deploy(sidecarPattern({ mode: 'classic', replicas: 3 }), { target: 'podman', engine: 'podman' })).toEqual([
       'podman build -t local/demo-app:dev containers/app',
       'podman build -t local/demo-log-shipper:dev containers/log-shipper',
-      '# left out, podman runs none: Service demo; each Deployment runs as a Pod of its name, and env addresses of Services name that Pod',
-      '# one pod each, as podman has no replicas: demo (replicas: 3)',
-      '# probes left out in demo: podman would run them as curl healthchecks the images cannot run, and restart the containers',
-      "# ports left out in demo: podman would publish every containerPort on the host's 0.0.0.0; pods reach each other by name, and `podman exec` reaches a pod from inside",
+      `# ${fill(text.plan.leftOut, { objects: 'Service demo' })}`,
+      `# ${fill(text.plan.onePodEach, { workloads: 'demo (replicas: 3)' })}`,
+      `# ${fill(text.plan.probesLeftOut, { pods: 'demo' })}`,
+      `# ${fill(text.plan.portsLeftOut, { pods: 'demo' })}`,
       `write ${TMP}/demo.kube.yaml`,
       `podman kube play --replace ${TMP}/demo.kube.yaml`,
       'wait demo',
@@ -173,35 +180,40 @@ describe('planDeploy', () => {
   });
 
   it('first checks that the cluster answers, and says how to start one', () => {
-    const [check] = planDeploy(sidecarPattern(), { where: chooseTarget({}), engine: 'docker', tmpDir: TMP });
+    const [check] = planDeploy(sidecarPattern(), { text, where: chooseTarget({ text }), engine: 'docker', tmpDir: TMP });
     expect(check.fix).toBe(
-      'no kind cluster "kind" answered: start one with `kind create cluster --name kind`, or pass DEPLOY_TARGET=<kind|minikube|k3d|docker-desktop|podman>',
+      fill(text.plan.noCluster, {
+        target: 'kind',
+        cluster: 'kind',
+        howToStart: fill(text.plan.howToStart.kind, { cluster: 'kind' }),
+        targets: 'kind|minikube|k3d|docker-desktop|podman',
+      }),
     );
   });
 });
 
 describe('planUndeploy', () => {
   it('deletes k8s/ from the same cluster', () => {
-    expect(lines(planUndeploy(sidecarPattern(), { where: chooseTarget({ context: 'kind-dev' }), tmpDir: TMP }))).toEqual([
+    expect(lines(planUndeploy(sidecarPattern(), { text, where: chooseTarget({ text, context: 'kind-dev' }), tmpDir: TMP }))).toEqual([
       'kubectl delete -k k8s/ --ignore-not-found --context kind-dev',
     ]);
   });
 
-  const podman = chooseTarget({ override: 'podman' });
+  const podman = chooseTarget({ text, override: 'podman' });
 
   it('podman: stops each pod with its grace period (the app drains, the shipper flushes), then kube down', () => {
-    expect(lines(planUndeploy(sidecarPattern(), { where: podman, tmpDir: TMP, present: ['other', 'demo'] }))).toEqual([
+    expect(lines(planUndeploy(sidecarPattern(), { text, where: podman, tmpDir: TMP, present: ['other', 'demo'] }))).toEqual([
       'podman pod stop --ignore -t 30 demo',
       `write ${TMP}/demo.kube.yaml`,
       `podman kube down ${TMP}/demo.kube.yaml`,
     ]);
     const slow = sidecarPattern();
     slow.objects[0].spec.template.spec.terminationGracePeriodSeconds = 45;
-    expect(lines(planUndeploy(slow, { where: podman, tmpDir: TMP })).slice(0, 1)).toEqual(['podman pod stop --ignore -t 45 demo']);
+    expect(lines(planUndeploy(slow, { text, where: podman, tmpDir: TMP })).slice(0, 1)).toEqual(['podman pod stop --ignore -t 45 demo']);
   });
 
   it('podman: the workload first, then its upstreams (30 s, as Kubernetes, when the manifest says nothing)', () => {
-    expect(lines(planUndeploy(ambassadorPattern(), { where: podman, tmpDir: TMP }))).toEqual([
+    expect(lines(planUndeploy(ambassadorPattern(), { text, where: podman, tmpDir: TMP }))).toEqual([
       'podman pod stop --ignore -t 30 demo',
       'podman pod stop --ignore -t 30 demo-upstream-primary',
       'podman pod stop --ignore -t 30 demo-upstream-backup',
@@ -211,15 +223,15 @@ describe('planUndeploy', () => {
   });
 
   it('podman: kube down gets the same file that was played', () => {
-    const undeploy = planUndeploy(ambassadorPattern(), { where: podman, tmpDir: TMP });
-    const play = planDeploy(ambassadorPattern(), { where: podman, engine: 'podman', tmpDir: TMP });
+    const undeploy = planUndeploy(ambassadorPattern(), { text, where: podman, tmpDir: TMP });
+    const play = planDeploy(ambassadorPattern(), { text, where: podman, engine: 'podman', tmpDir: TMP });
     expect(undeploy.find((s) => s.write).content).toBe(play.find((s) => s.write).content);
   });
 
   it('podman: only the pods that exist; nothing to do when none does', () => {
-    const steps = planUndeploy(ambassadorPattern(), { where: podman, tmpDir: TMP, present: ['demo-upstream-backup', 'demo'] });
+    const steps = planUndeploy(ambassadorPattern(), { text, where: podman, tmpDir: TMP, present: ['demo-upstream-backup', 'demo'] });
     expect(lines(steps)).toEqual([
-      '# no pod demo-upstream-primary: nothing to remove for it',
+      `# ${fill(text.plan.noPod, { name: 'demo-upstream-primary' })}`,
       'podman pod stop --ignore -t 30 demo',
       'podman pod stop --ignore -t 30 demo-upstream-backup',
       `write ${TMP}/demo.kube.yaml`,
@@ -227,14 +239,14 @@ describe('planUndeploy', () => {
     ]);
     const downed = parseAllDocuments(steps.find((s) => s.write).content).map((d) => d.toJS());
     expect(downed.map((pod) => pod.metadata.name)).toEqual(['demo', 'demo-upstream-backup']);
-    expect(lines(planUndeploy(ambassadorPattern(), { where: podman, tmpDir: TMP, present: [] }))).toEqual([
-      '# nothing to remove: no pod of demo, demo-upstream-primary, demo-upstream-backup exists',
+    expect(lines(planUndeploy(ambassadorPattern(), { text, where: podman, tmpDir: TMP, present: [] }))).toEqual([
+      `# ${fill(text.plan.nothingToRemove, { names: 'demo, demo-upstream-primary, demo-upstream-backup' })}`,
     ]);
   });
 });
 
 describe('renderForPodman', () => {
-  const render = (manifests) => parseAllDocuments(renderForPodman(manifests).content).map((d) => d.toJS());
+  const render = (manifests) => parseAllDocuments(renderForPodman(manifests, { text }).content).map((d) => d.toJS());
 
   it('turns Deployments into Pods of the same name, with native sidecars as classic ones', () => {
     const [pod, ...rest] = render(sidecarPattern({ namespace: 'shop' }));
@@ -324,7 +336,7 @@ describe('renderForPodman', () => {
 
 describe('whereToLook', () => {
   it('podman: the pod, a GET from inside the app container (nothing is published), and each log', () => {
-    expect(whereToLook(ambassadorPattern(), chooseTarget({ override: 'podman' }))).toEqual([
+    expect(whereToLook(ambassadorPattern(), chooseTarget({ text, override: 'podman' }))).toEqual([
       'podman pod ps',
       `podman exec demo-app node -e "fetch('http://127.0.0.1:8080/').then((r) => r.text()).then(console.log)"`,
       'podman logs -f demo-ambassador',

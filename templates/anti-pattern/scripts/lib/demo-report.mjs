@@ -1,9 +1,7 @@
 // What `npm run demo` says, from what it measured: sentences filled in from the language's
 // text, the per-lesson tallies and the summary table. Pure.
 
-/** `fill('{n} of {total}', { n: 3, total: 10 })` -> '3 of 10'; an unknown name is left as written. */
-export const fill = (template, values = {}) =>
-  template.replace(/\{(\w+)\}/g, (whole, name) => (values[name] === undefined ? whole : String(values[name])));
+import { fill } from './text-fill.mjs';
 
 /** The failure lesson's count over rounds of `{ page, api }` answers (see demo-http.mjs). */
 export function tallyFailure(rounds) {

@@ -115,8 +115,8 @@ function writeFolder(root, folder, files) {
 
 /**
  * A project with the project scripts, the demo, both folders and the stand-in containers as
- * their built code. The demo's text is the project's own (rendered at generation), or, in the
- * generator's repository, rendered here from the English catalog.
+ * their built code. The demo's and the scripts' text is the project's own (rendered at generation),
+ * or, in the generator's repository, rendered here from the English catalog.
  */
 export async function fakeShopProject() {
   const root = mkdtempSync(join(tmpdir(), 'demo-shop-'));
@@ -126,11 +126,15 @@ export async function fakeShopProject() {
     cpSync(join(scripts, '..', '..', 'project', 'scripts'), join(root, 'scripts'), { recursive: true, filter: notTests });
   }
   cpSync(scripts, join(root, 'scripts'), { recursive: true, filter: notTests });
-  if (!existsSync(join(root, 'scripts/lib/demo-text.mjs'))) {
+  for (const [file, area] of [
+    ['demo-text.mjs', 'demo'],
+    ['text.mjs', 'scripts'],
+  ]) {
+    if (existsSync(join(root, 'scripts/lib', file))) continue;
     // A computed path: a generated project has no src/, and must not resolve it.
-    const catalog = new URL(['..', '..', '..', '..', 'src', 'i18n', 'en', 'demo.ts'].join('/'), import.meta.url).href;
-    const { demo } = await import(/* @vite-ignore */ catalog);
-    writeFileSync(join(root, 'scripts/lib/demo-text.mjs'), `export const text = ${JSON.stringify(demo, null, 2)};\n`);
+    const catalog = new URL(['..', '..', '..', '..', 'src', 'i18n', 'en', `${area}.ts`].join('/'), import.meta.url).href;
+    const { [area]: words } = await import(/* @vite-ignore */ catalog);
+    writeFileSync(join(root, 'scripts/lib', file), `export const text = ${JSON.stringify(words, null, 2)};\n`);
   }
   symlinkSync(nodeModules, join(root, 'node_modules'), 'dir');
   writeFolder(root, 'k8s-anti-pattern', antiPatternFiles());

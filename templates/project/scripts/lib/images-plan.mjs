@@ -1,16 +1,18 @@
-// The plan of `npm run images`: which engine builds which image from which folder. Pure.
+// The plan of `npm run images`: which engine builds which image from which folder. Pure; what it
+// says comes from `text` (lib/text.mjs, handed in by the runner).
 import { imagesOf } from './manifests.mjs';
+import { fill } from './text-fill.mjs';
 
 /**
  * $CONTAINER_ENGINE if set; podman when the target is podman or kind runs on podman; docker
  * when its daemon answers; else podman when installed. The probes run only when needed.
  */
-export function chooseEngine({ env, target }, { dockerRuns, podmanInstalled }) {
+export function chooseEngine({ env, target, text }, { dockerRuns, podmanInstalled }) {
   if (env.CONTAINER_ENGINE) return env.CONTAINER_ENGINE;
   if (target === 'podman' || env.KIND_EXPERIMENTAL_PROVIDER === 'podman') return 'podman';
   if (dockerRuns()) return 'docker';
   if (podmanInstalled()) return 'podman';
-  throw new Error('no container engine found: start Docker, or install Podman, or name one in CONTAINER_ENGINE');
+  throw new Error(text.target.noEngine);
 }
 
 /**
@@ -18,11 +20,11 @@ export function chooseEngine({ env, target }, { dockerRuns, podmanInstalled }) {
  * BASE_IMAGE replaces the Dockerfiles' base image; IMAGE_BUILD_FLAGS adds engine flags
  * (e.g. `--isolation=chroot` where podman's default isolation is refused).
  */
-export function imageBuildSteps(manifests, { engine, env }) {
+export function imageBuildSteps(manifests, { engine, env, text }) {
   const flags = (env.IMAGE_BUILD_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const baseImage = env.BASE_IMAGE ? ['--build-arg', `BASE_IMAGE=${env.BASE_IMAGE}`] : [];
   return imagesOf(manifests).map(({ image, context }) => ({
     run: [engine, 'build', ...flags, ...baseImage, '-t', image, context],
-    fix: `see the ${engine} output above; with no way to pull the base image, set BASE_IMAGE to one you have locally; did \`npm run build\` write ${context}/dist?`,
+    fix: fill(text.plan.buildFix, { engine, context }),
   }));
 }
