@@ -5,17 +5,22 @@ const BILLION = 1_000_000_000;
  * formatted from them behind. Being one buffer, a line is copied to the output with
  * copyWithin, a plain memmove; Buffer#copy between two buffers allocates a view per call,
  * which at a million lines costs more than all the rest.
+ *
+ * The output has two areas used in turn (takeOutput): one batch is formatted in one while
+ * the batch before it, in the other, is still being written.
  */
 export class BatchBuffer {
   /** Where the file's bytes are read to: offsets in `bytes` and in `input` are the same. */
   readonly input: Buffer;
   private readonly bytes: Buffer;
-  private readonly outputStart: number;
+  private readonly outputBytes: number;
+  /** Where the area being filled starts. */
+  private outputStart: number;
   /** Output bytes so far. */
   length = 0;
 
   /**
-   * @param outputBytes room enough for the largest line the input can hold, formatted
+   * @param outputBytes room enough for the largest line the input can hold, formatted (in each area)
    * @param flushAt output size at which a batch is written even if more input is waiting
    */
   constructor(
@@ -24,8 +29,9 @@ export class BatchBuffer {
     private readonly flushAt = outputBytes,
   ) {
     // allocUnsafe: pages are only touched (and counted in RSS) as they are used.
-    this.bytes = Buffer.allocUnsafe(inputBytes + outputBytes);
+    this.bytes = Buffer.allocUnsafe(inputBytes + 2 * outputBytes);
     this.input = this.bytes.subarray(0, inputBytes);
+    this.outputBytes = outputBytes;
     this.outputStart = inputBytes;
   }
 
@@ -36,7 +42,7 @@ export class BatchBuffer {
 
   /** Free output bytes. */
   get room(): number {
-    return this.bytes.length - this.outputStart - this.length;
+    return this.outputBytes - this.length;
   }
 
   /** Appends input[start, end) to the output. The caller checks `room` first. */
@@ -96,6 +102,17 @@ export class BatchBuffer {
 
   clear(): void {
     this.length = 0;
+  }
+
+  /**
+   * The output so far, to be written, and an empty output in the other area: the bytes
+   * returned stay as they are until the next takeOutput but one.
+   */
+  takeOutput(): Buffer {
+    const output = this.output();
+    this.outputStart = this.input.length + (this.outputStart === this.input.length ? this.outputBytes : 0);
+    this.length = 0;
+    return output;
   }
 
   /** Moves input[start, end) to the front of the input, to be completed by the next read. */

@@ -8,6 +8,7 @@ import { LastRun } from './last-run';
 import { findLogFiles, isLogFileName, logFileNames } from './log-files';
 import { PositionStore, type SavedPosition } from './position-store';
 import { forget, identify, positionOf, resume, tracked, type TrackedFile } from './tracked-file';
+import { WriteBehind } from './write-behind';
 
 export interface ShipperOptions {
   logFile: string;
@@ -33,6 +34,8 @@ export interface ShipperOptions {
 const NEWLINE = 0x0a;
 /** How many times a look is repeated at once while files of the last run are still unaccounted for. */
 const LOOKS_AGAIN_FOR_LAST_RUN = 10;
+/** Input formatted between two turns of the event loop while a batch is in flight (about a pipe's worth of output, see write-behind.ts). */
+const FORMAT_SLICE_BYTES = 64 * 1024;
 
 /**
  * Follows a log and its rotated files and ships each line, oldest file first.
@@ -61,7 +64,8 @@ const LOOKS_AGAIN_FOR_LAST_RUN = 10;
  * Woken by fs.watch for the log's own files where it works, and polls too, as fs.watch
  * misses changes on network and some shared volumes. File access is synchronous on
  * purpose: local reads are fast and it keeps the steps in plain order; only output and
- * idle waiting are asynchronous.
+ * idle waiting are asynchronous. One batch is written while the next is formatted
+ * (write-behind.ts), never two at once.
  */
 export class Shipper {
   private readonly batch: BatchBuffer;
@@ -78,6 +82,7 @@ export class Shipper {
   private stopRequested = false;
   private lastActivity = 0;
   private running?: Promise<void>;
+  private readonly output = new WriteBehind((chunk) => this.write(chunk));
 
   constructor(private readonly options: ShipperOptions) {
     const { maxLineBytes } = options;
@@ -188,12 +193,17 @@ export class Shipper {
     }
     if (start > 0) this.advance(file, base + start);
     while (start < end) {
-      const stopped = file.format!(this.batch, start, end, base);
+      // A slice at a time, letting the batch in flight go on to stdout between slices (see write-behind.ts).
+      const sliceEnd = end - start > FORMAT_SLICE_BYTES ? input.lastIndexOf(NEWLINE, start + FORMAT_SLICE_BYTES) + 1 : end;
+      const to = sliceEnd > start ? sliceEnd : end;
+      const stopped = file.format!(this.batch, start, to, base);
       if (stopped === start && this.batch.length === 0) throw new Error('a line does not fit the output buffer');
-      await this.writeOutput();
-      this.advance(file, base + stopped);
+      // Stopped short of `to`: the output is full, or the next line does not fit in what is left of it.
+      if (stopped < to || stopped === end || this.batch.full) await this.startWriting(() => this.advance(file, base + stopped));
+      else await this.output.letItFlow();
       start = stopped;
     }
+    await this.output.ready();
     return end;
   }
 
@@ -202,22 +212,35 @@ export class Shipper {
     const beginning = this.batch.input.toString('utf8', 0, n);
     this.log('warn', 'line longer than MAX_LINE_BYTES, shipped truncated', { path: file.path, fileId: file.fileId, offset: file.offset });
     this.batch.appendString(`${truncatedRecord({ source: this.source, fileId: file.fileId! }, file.offset, beginning)}\n`);
-    await this.writeOutput();
-    file.skippingLongLine = true;
-    this.advance(file, file.offset + n);
+    await this.startWriting(() => {
+      file.skippingLongLine = true;
+      this.advance(file, file.offset + n);
+    });
+    await this.output.ready();
     return n;
   }
 
-  /** Writes the formatted lines. While stdout is slow, keeps looking for new files so none is deleted unseen. */
-  private async writeOutput(): Promise<void> {
-    if (this.batch.length === 0) return;
+  /**
+   * Starts writing the formatted lines once the batch before them is written, and returns
+   * without waiting for them (see write-behind.ts); `written` runs once stdout has taken them.
+   */
+  private async startWriting(written: () => void): Promise<void> {
+    await this.output.ready();
+    if (this.batch.length === 0) {
+      written(); // blank lines only: nothing to write
+      return;
+    }
+    this.output.start(this.batch.takeOutput(), written);
+  }
+
+  /** Writes a batch. While stdout is slow, keeps looking for new files so none is deleted unseen. */
+  private async write(chunk: Buffer): Promise<void> {
     const looking = setInterval(() => this.findNewFiles(), this.options.pollIntervalMs);
     try {
-      await this.options.write(this.batch.output());
+      await this.options.write(chunk);
     } finally {
       clearInterval(looking);
     }
-    this.batch.clear();
   }
 
   /** Records that the file is done up to `offset`: only ever after the lines before it were written. */
