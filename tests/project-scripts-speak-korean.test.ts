@@ -96,7 +96,7 @@ async function devUntilStarted(dir: string, containers: string[], port: number) 
   child.stderr.on('data', (chunk) => (out += chunk));
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
   try {
-    await eventually(() => containers.every((name) => new RegExp(`^${name} +\\| -- .*\\d+$`, 'm').test(out)), {
+    await eventually(() => containers.every((name) => new RegExp(`^${name} +\\| -- .*\\d+\\)?$`, 'm').test(out)), {
       timeoutMs: 60_000,
       what: `${containers.join(', ')} to start`,
       context: () => out,
@@ -146,8 +146,8 @@ describe('a Korean project', () => {
     expect(englishSentences(all)).toEqual([]);
     expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 0, 0, 1]);
     expect(all).toContain('# 대상: kind 클러스터 "kind"(DEPLOY_TARGET에 따름), 이미지 빌드: docker');
-    expect(all).toContain('# 대기: demo 파드가 실행될 때까지');
-    expect(all).toContain('✗ 알 수 없는 대상 "eks": kind, minikube, k3d, docker-desktop, podman 중 하나를 쓴다');
+    expect(all).toContain('# demo 파드가 실행될 때까지 기다린다');
+    expect(all).toContain('✗ 알 수 없는 대상 "eks": kind, minikube, k3d, docker-desktop, podman 중 하나여야 한다');
     // The podman notes are Korean, the names in them as they are.
     expect(korean(runs[1]!.lines).some((line) => line.includes('demo/log-shipper'))).toBe(true);
     // Commands are never translated.
@@ -168,8 +168,8 @@ describe('a Korean project', () => {
     const dir = await generate('sidecar', 'ko', ['--port', String(port)]);
     const output = await devUntilStarted(dir, ['app', 'log-shipper'], port);
     expect(englishSentences(output)).toEqual([]);
-    expect(output).toContain('실행한다: log-shipper, app(Ctrl-C로 모두 멈춘다)');
-    expect(output.filter((line) => /^app +\| -- 시작했다, pid \d+$/.test(line))).toHaveLength(1);
+    expect(output).toContain('실행한다: log-shipper, app(Ctrl-C를 누르면 모두 멈춘다)');
+    expect(output.filter((line) => /^app +\| -- 시작했다\(pid \d+\)$/.test(line))).toHaveLength(1);
     expect(output).toContain('SIGTERM: 앱을 먼저 멈추고, 그다음 헬퍼, 마지막으로 함께 띄운 워크로드를 멈춘다');
     expect(output.filter((line) => / \| -- 멈췄다\(종료 코드 0\)$/.test(line))).toHaveLength(2);
 
