@@ -16,14 +16,17 @@ export interface SerializeContext {
 
 /** Multi-document YAML; objects are serialized, never templated, and commented through the Document API. */
 export function serializeManifest(file: ManifestFile, context?: SerializeContext): string {
+  // What the comments may say: the same for every object of the file.
+  const commentContext = context && {
+    containers: context.containers,
+    services: context.services ?? [],
+    folder: file.path.split('/').slice(0, -1).join('/'),
+  };
   return file.objects
     .map((o) => {
       const json = (o instanceof Model ? o.toJSON() : o) as Record<string, unknown>;
       const doc = new Document(json, { aliasDuplicateObjects: false });
-      const folder = file.path.split('/').slice(0, -1).join('/');
-      if (context)
-        for (const point of commentPoints(json, { containers: context.containers, services: context.services ?? [], folder }, context.text))
-          attach(doc, point);
+      if (context && commentContext) for (const point of commentPoints(json, commentContext, context.text)) attach(doc, point);
       // No directives: a document built from an object has none to print (no %YAML, no %TAG),
       // and looking for tags to declare walks every node of it once more.
       return doc.toString({ lineWidth: 0, directives: false });
