@@ -95,13 +95,9 @@ export class BatchBuffer {
     return true;
   }
 
-  /** The output so far: valid until clear(). */
+  /** The output so far, in the area being filled. */
   output(): Buffer {
     return this.bytes.subarray(this.outputStart, this.outputStart + this.length);
-  }
-
-  clear(): void {
-    this.length = 0;
   }
 
   /**

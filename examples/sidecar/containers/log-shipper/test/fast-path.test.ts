@@ -20,8 +20,7 @@ function formatBatchBytes(text: string | Buffer, outputBytes = 1024 * 1024): Buf
   const out: Buffer[] = [];
   for (let start = 0; start < bytes.length; ) {
     const stopped = batchFormatter(ORIGIN)(batch, start, bytes.length, BASE);
-    out.push(Buffer.from(batch.output()));
-    batch.clear();
+    out.push(Buffer.from(batch.takeOutput()));
     start = stopped;
   }
   return Buffer.concat(out);
