@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimDirsOf, devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
-import { prefixLines, projectRoot, readManifests } from './lib/io.mjs';
+import { hostEnv, prefixLines, projectRoot, readManifests } from './lib/io.mjs';
 import { text } from './lib/text.mjs';
 import { fill } from './lib/text-fill.mjs';
 
@@ -23,12 +23,6 @@ if (process.exitCode) process.exit(process.exitCode);
 
 /** A run this long counts as healthy: the next crash restarts quickly again. */
 const HEALTHY_RUN_MS = 10_000;
-/** A container sees the manifest's env, not the shell's; node needs only these from the host. */
-const hostEnv = Object.fromEntries(
-  ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'TZ']
-    .filter((key) => key in process.env)
-    .map((key) => [key, process.env[key]]),
-);
 
 process.chdir(projectRoot);
 const manifests = readManifests('k8s', text);

@@ -12,7 +12,7 @@ import { summaryRows, table, tallyFailure, tallyRollout, tallyScaling } from './
 import { text } from './lib/demo-text.mjs';
 import { fill } from './lib/text-fill.mjs';
 import { text as scriptsText } from './lib/text.mjs';
-import { projectRoot, readManifests } from './lib/io.mjs';
+import { hostEnv, projectRoot, readManifests } from './lib/io.mjs';
 
 const FOLDERS = { antiPattern: 'k8s-anti-pattern', fix: 'k8s' };
 const SCALED_REPLICAS = 3;
@@ -32,12 +32,6 @@ console.log = log;
 if (process.exitCode) process.exit(process.exitCode);
 
 const say = (template, values) => out.write(`${fill(template, values)}\n`);
-/** A container sees the manifest's env, not the shell's; node needs only these from the host. */
-const hostEnv = Object.fromEntries(
-  ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'TZ']
-    .filter((key) => key in process.env)
-    .map((key) => [key, process.env[key]]),
-);
 
 const running = new Set();
 process.chdir(projectRoot);
@@ -190,5 +184,5 @@ function stopEverythingOnSignals() {
   // `npm run demo` runs this through a shell that does not pass a SIGTERM on (see dev.mjs).
   const parentPid = process.ppid;
   // setImmediate: a signal that came with the parent's end is handled first (see scripts/dev.mjs).
-  setInterval(() => process.ppid !== parentPid && setImmediate(() => stop('parent process gone', 1)), 250).unref();
+  setInterval(() => process.ppid !== parentPid && setImmediate(() => stop(scriptsText.dev.parentGone, 1)), 250).unref();
 }

@@ -194,10 +194,6 @@ export async function startCluster(manifests, { root, replicas = {}, env: hostEn
       }
       return replaced;
     },
-    /** Waits until every pod is ready. */
-    waitAllReady: async () => {
-      for (const pod of [...pods]) await waitReady(pod);
-    },
     stop: stopAll,
   };
 }

@@ -14,6 +14,13 @@ import { fill } from './text-fill.mjs';
 /** The generated project's folder; the scripts work from there wherever they are started. */
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** A container sees the manifest's env, not the shell's; node needs only these from the host. */
+export const hostEnv = Object.fromEntries(
+  ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'TZ']
+    .filter((key) => key in process.env)
+    .map((key) => [key, process.env[key]]),
+);
+
 /**
  * The objects `<dir>/kustomization.yaml` lists, in its order, with its `namespace` applied as
  * kustomize does. The workload is the Deployment of `<dir>/deployment.yaml`; a folder without
