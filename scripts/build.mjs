@@ -9,15 +9,26 @@ import { leaveOutUnusedSchemas, schemasInUse } from './schemas-in-use.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-/** Every templates/**.hbs compiled now, so the CLI ships the handlebars runtime, not its compiler. */
+/** Files below templates/ as src/render/templates.ts lists them: build output skipped, sorted. */
+function templateFileList(dir = 'templates') {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.name !== 'node_modules' && e.name !== 'dist')
+    .flatMap((e) =>
+      e.isDirectory() ? templateFileList(join(dir, e.name)) : [relative('templates', join(dir, e.name)).split('\\').join('/')],
+    )
+    .sort();
+}
+
+/** Every templates/**.hbs compiled now, so the CLI ships the handlebars runtime, not its compiler; and the list of template files. */
 function precompiledTemplatesModule() {
-  const files = readdirSync('templates', { recursive: true }).filter((f) => f.endsWith('.hbs'));
-  const entries = files.map((f) => {
-    const key = relative('templates', join('templates', f)).split('\\').join('/');
-    const spec = Handlebars.precompile(readFileSync(join('templates', f), 'utf8'), { noEscape: true, strict: true });
-    return `  ${JSON.stringify(key)}: ${spec},`;
-  });
-  return `export const precompiledTemplates = {\n${entries.join('\n')}\n};\n`;
+  const files = templateFileList();
+  const entries = files
+    .filter((f) => f.endsWith('.hbs'))
+    .map((key) => {
+      const spec = Handlebars.precompile(readFileSync(join('templates', key), 'utf8'), { noEscape: true, strict: true });
+      return `  ${JSON.stringify(key)}: ${spec},`;
+    });
+  return `export const precompiledTemplates = {\n${entries.join('\n')}\n};\nexport const templateFiles = ${JSON.stringify(files)};\n`;
 }
 
 const precompiled = {
@@ -32,6 +43,16 @@ const handlebarsRuntimeOnly = {
   name: 'handlebars-runtime-only',
   setup(b) {
     b.onResolve({ filter: /^handlebars$/ }, () => ({ path: fileURLToPath(import.meta.resolve('handlebars/runtime.js')) }));
+  },
+};
+
+/** node-plop's own file actions load node:fs/promises; see scripts/stubs/plop-fs-promises.mjs. */
+const plopFsPromises = {
+  name: 'plop-fs-promises',
+  setup(b) {
+    const stub = fileURLToPath(new URL('./stubs/plop-fs-promises.mjs', import.meta.url));
+    const fromPlop = (args) => /[\\/]node-plop[\\/]/.test(args.importer);
+    b.onResolve({ filter: /^node:fs\/promises$|[\\/]fs-promise-proxy\.js$/ }, (args) => (fromPlop(args) ? { path: stub } : undefined));
   },
 };
 
@@ -92,7 +113,7 @@ const shared = {
     yaml: './node_modules/yaml/browser/index.js',
   },
   define: { __VERSION__: JSON.stringify(version) },
-  plugins: [precompiled, handlebarsRuntimeOnly, unusedFormats, unusedSchemas, koreanApart],
+  plugins: [precompiled, handlebarsRuntimeOnly, plopFsPromises, unusedFormats, unusedSchemas, koreanApart],
   logLevel: 'warning',
 };
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import type { createProject as CreateProject } from '../src/cli/create-project.js';
 import { resolveOptions } from '../src/cli/options.js';
@@ -14,7 +15,7 @@ import { planProject } from '../src/plan/project-plan.js';
 // @ts-expect-error: a build script, plain JavaScript
 import { leaveOutUnusedSchemas, schemasInUse } from '../scripts/schemas-in-use.mjs';
 import { cli as koreanCli } from '../src/i18n/ko/cli.js';
-import { runCli } from './support/cli.js';
+import { CLI, ENGLISH_LOCALE, runCli, workspace } from './support/cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -93,6 +94,26 @@ describe('the bundled CLI', () => {
     expect(readFileSync(join(ROOT, 'dist', 'ko.cjs'), 'utf8').toLowerCase()).toContain(korean);
     for (const file of ['cli.cjs', 'generate.cjs'])
       expect(readFileSync(join(ROOT, 'dist', file), 'utf8').toLowerCase()).not.toContain(korean);
+  });
+
+  it('neither loads node:fs/promises nor lists the templates folder as it writes a project', async () => {
+    // The first costs every scaffold ~1 ms (node-plop's file actions reach it; the CLI runs none),
+    // the second ~2 ms (the build lists the template files).
+    const dir = workspace();
+    const record = join(dir, 'loads.json');
+    const run = await execa(
+      process.execPath,
+      ['--require', join(ROOT, 'tests/support/record-loads.cjs'), CLI, 'p', '--pattern', 'sidecar', '--yes'],
+      {
+        cwd: dir,
+        env: { ...ENGLISH_LOCALE, CPP_TEST_RECORD_LOADS: record },
+        reject: false,
+      },
+    );
+    expect(run.exitCode).toBe(0);
+    const { modules, listed } = JSON.parse(readFileSync(record, 'utf8')) as { modules: string[]; listed: string[] };
+    expect(modules.filter((m) => /fs\/promises|readline/.test(m))).toEqual([]);
+    expect(listed.filter((path) => path.includes(`${join(ROOT, 'templates')}`))).toEqual([]);
   });
 
   it("builds no Unicode-property regular expression as it loads: node-plop's case helpers are left out", () => {
