@@ -1,5 +1,4 @@
 import { cp, rename, rm } from 'node:fs';
-import { promisify } from 'node:util';
 
 /**
  * Moves a file or folder. A rename, except across file systems (a mount point inside the
@@ -8,10 +7,15 @@ import { promisify } from 'node:util';
  */
 export async function move(from: string, to: string): Promise<void> {
   try {
-    await promisify(rename)(from, to);
+    await done((callback) => rename(from, to, callback));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await promisify(cp)(from, to, { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true, verbatimSymlinks: true });
-    await promisify(rm)(from, { recursive: true, force: true });
+    const copy = { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true, verbatimSymlinks: true };
+    await done((callback) => cp(from, to, copy, callback));
+    await done((callback) => rm(from, { recursive: true, force: true }, callback));
   }
+}
+
+function done(start: (callback: (error: NodeJS.ErrnoException | null) => void) => void): Promise<void> {
+  return new Promise((resolve, reject) => start((error) => (error ? reject(error) : resolve())));
 }
