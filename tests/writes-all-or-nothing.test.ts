@@ -200,14 +200,27 @@ describe('writing a project is all or nothing', () => {
     },
   );
 
-  it('a failure halfway through the files removes the staging folder and leaves the target untouched', async () => {
+  // Every other file is written by the thread pool (write-project.ts): a failure on either side.
+  it.each([
+    [
+      'written on the main thread',
+      [
+        { path: 'a', content: '1' },
+        { path: 'a/b', content: '2' },
+      ],
+    ],
+    [
+      'written by the thread pool',
+      [
+        { path: 'a', content: '1' },
+        { path: 'b', content: '2' },
+        { path: 'b/c', content: '3' },
+      ],
+    ],
+  ])('a failure halfway through the files (a file %s) removes the staging folder and leaves the target untouched', async (_, files) => {
     const ws = workspace();
-    // The second file cannot be written: its parent is the first file.
-    const files = [
-      { path: 'a', content: '1' },
-      { path: 'a/b', content: '2' },
-    ];
-    await expect(writeProject(join(ws, 'new/demo'), files, { force: false })).rejects.toThrow();
+    // One file cannot be written: its path is a folder another file needs.
+    await expect(writeProject(join(ws, 'new/demo'), files, { force: false })).rejects.toThrow(/EEXIST/);
     expect(listFiles(ws)).toEqual([]);
     expect(existsSync(join(ws, 'new'))).toBe(false);
   });
