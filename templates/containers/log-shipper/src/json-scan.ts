@@ -10,7 +10,9 @@
  * Written for speed, as it looks at every byte the shipper ships: character classes come
  * from lookup tables (one load instead of a chain of comparisons), the loop over a string's
  * bytes leans on the line's newline to stop instead of checking the bound at each byte,
- * and a key is told apart from the reserved ones by its length first.
+ * whitespace between tokens is looked for only at a byte at or below 0x20 (log lines are
+ * mostly compact JSON), and a key is told apart from the reserved ones by its length and
+ * its first and last bytes before its bytes are compared.
  */
 
 const QUOTE = 0x22;
@@ -41,6 +43,9 @@ const SHORT_ESCAPE = byteTable((c) => '"\\/bfnrt'.includes(String.fromCharCode(c
 /** 1 at the length of a reserved key: most keys are rejected on that alone. */
 const RESERVED_KEY_LENGTH = new Uint8Array(1 + Math.max(...RESERVED_KEYS.map((key) => key.length)));
 for (const key of RESERVED_KEYS) RESERVED_KEY_LENGTH[key.length] = 1;
+/** 1 at the first and at the last byte of a reserved key: most keys of that length are rejected on these. */
+const RESERVED_KEY_FIRST = byteTable((c) => RESERVED_KEYS.some((key) => key[0] === c));
+const RESERVED_KEY_LAST = byteTable((c) => RESERVED_KEYS.some((key) => key[key.length - 1] === c));
 
 function byteTable(isMember: (c: number) => boolean): Uint8Array {
   const table = new Uint8Array(256);
@@ -63,10 +68,19 @@ export function skipSpace(bytes: Uint8Array, i: number, end: number): number {
   return i;
 }
 
+/**
+ * skipSpace for where JSON is usually compact: one comparison when there is no space, as
+ * all of JSON's is at or below 0x20 (past the end, skipSpace checks the bound).
+ */
+function nextToken(bytes: Uint8Array, i: number, end: number): number {
+  return bytes[i] > 0x20 ? i : skipSpace(bytes, i, end);
+}
+
 // A plain loop, not RESERVED_KEYS.some(...): a closure made for every key of every line kept the garbage collector busy.
 function isReservedKey(bytes: Uint8Array, from: number, to: number): boolean {
   const length = to - from;
   if (length >= RESERVED_KEY_LENGTH.length || RESERVED_KEY_LENGTH[length] === 0) return false;
+  if (RESERVED_KEY_FIRST[bytes[from]] === 0 || RESERVED_KEY_LAST[bytes[to - 1]] === 0) return false;
   for (let r = 0; r < RESERVED_KEYS.length; r++) {
     const key = RESERVED_KEYS[r];
     if (length !== key.length) continue;
@@ -93,35 +107,35 @@ function scanValue(bytes: Uint8Array, i: number, end: number, depth: number): nu
 /** Depth 0 is the line itself: not empty, and none of the reserved keys (spelled plainly). */
 function scanObject(bytes: Uint8Array, i: number, end: number, depth: number): number {
   const top = depth === 0;
-  i = skipSpace(bytes, i + 1, end);
+  i = nextToken(bytes, i + 1, end);
   if (i < end && bytes[i] === CLOSE_BRACE) return top ? -1 : i + 1;
   for (;;) {
     if (i >= end || bytes[i] !== QUOTE) return -1;
     const keyEnd = scanString(bytes, i, end, !top);
     if (keyEnd < 0 || (top && isReservedKey(bytes, i + 1, keyEnd - 1))) return -1;
-    i = skipSpace(bytes, keyEnd, end);
+    i = nextToken(bytes, keyEnd, end);
     if (i >= end || bytes[i] !== COLON) return -1;
-    i = scanValue(bytes, skipSpace(bytes, i + 1, end), end, depth + 1);
+    i = scanValue(bytes, nextToken(bytes, i + 1, end), end, depth + 1);
     if (i < 0) return -1;
-    i = skipSpace(bytes, i, end);
+    i = nextToken(bytes, i, end);
     if (i >= end) return -1;
     if (bytes[i] === CLOSE_BRACE) return i + 1;
     if (bytes[i] !== COMMA) return -1;
-    i = skipSpace(bytes, i + 1, end);
+    i = nextToken(bytes, i + 1, end);
   }
 }
 
 function scanArray(bytes: Uint8Array, i: number, end: number, depth: number): number {
-  i = skipSpace(bytes, i + 1, end);
+  i = nextToken(bytes, i + 1, end);
   if (i < end && bytes[i] === CLOSE_BRACKET) return i + 1;
   for (;;) {
     i = scanValue(bytes, i, end, depth + 1);
     if (i < 0) return -1;
-    i = skipSpace(bytes, i, end);
+    i = nextToken(bytes, i, end);
     if (i >= end) return -1;
     if (bytes[i] === CLOSE_BRACKET) return i + 1;
     if (bytes[i] !== COMMA) return -1;
-    i = skipSpace(bytes, i + 1, end);
+    i = nextToken(bytes, i + 1, end);
   }
 }
 

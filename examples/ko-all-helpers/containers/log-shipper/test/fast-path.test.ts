@@ -262,6 +262,11 @@ describe('the fast path for JSON lines', () => {
       '{"Source":1}',
       '{"sources":1}',
       '{"sourc":1}',
+      // As long as a reserved key, and sharing its first letter or all but its last.
+      '{"status":1}',
+      '{"fileIx":1}',
+      '{"offsex":1}',
+      '{"a":1,"sourcf":2,"method":"GET"}',
       '{"x":{"offset":1}}',
       '{"x":[{"source":1}]}',
       '{"source":1,"source":2}',
