@@ -1,21 +1,17 @@
 import { cp, rename, rm } from 'node:fs';
+import { whenDone } from './when-done.js';
 
 /**
  * Moves a file or folder. A rename, except across file systems (a mount point inside the
- * target): there the entry is copied, then the original removed. The callback functions,
- * not node:fs/promises: loading that module costs every scaffold about 1 ms.
+ * target): there the entry is copied, then the original removed.
  */
 export async function move(from: string, to: string): Promise<void> {
   try {
-    await done((callback) => rename(from, to, callback));
+    await whenDone((callback) => rename(from, to, callback));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     const copy = { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true, verbatimSymlinks: true };
-    await done((callback) => cp(from, to, copy, callback));
-    await done((callback) => rm(from, { recursive: true, force: true }, callback));
+    await whenDone((callback) => cp(from, to, copy, callback));
+    await whenDone((callback) => rm(from, { recursive: true, force: true }, callback));
   }
-}
-
-function done(start: (callback: (error: NodeJS.ErrnoException | null) => void) => void): Promise<void> {
-  return new Promise((resolve, reject) => start((error) => (error ? reject(error) : resolve())));
 }

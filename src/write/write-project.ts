@@ -1,5 +1,4 @@
 import { mkdirSync, writeFile, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import type { PlannedFile } from '../plan/project-plan.js';
 import { createMissingFolders, removeIfEmpty } from './folders.js';
@@ -8,6 +7,7 @@ import { openStaging, removeStaging, type Staging } from './staging.js';
 import { planSwap, recoverInterruptedRuns, swapIn } from './swap.js';
 import { checkTarget } from './target-check.js';
 import { lockTarget } from './target-lock.js';
+import { whenDone } from './when-done.js';
 import { TargetRefusal } from './write-error.js';
 
 export { checkTarget } from './target-check.js';
@@ -95,7 +95,9 @@ function createTarget(target: string, shown: string): string {
 async function writeAll(root: string, files: PlannedFile[]): Promise<void> {
   for (const dir of new Set(files.map((f) => dirname(join(root, f.path))))) mkdirSync(dir, { recursive: true });
   const write = (file: PlannedFile) => [join(root, file.path), file.content, { flag: 'wx', mode: file.mode ?? 0o644 }] as const;
-  const pooled = Promise.allSettled(files.filter((_, i) => i % 2 === 1).map((file) => promisify(writeFile)(...write(file))));
+  const pooled = Promise.allSettled(
+    files.filter((_, i) => i % 2 === 1).map((file) => whenDone((callback) => writeFile(...write(file), callback))),
+  );
   let failure: { error: unknown } | undefined;
   try {
     for (const file of files.filter((_, i) => i % 2 === 0)) writeFileSync(...write(file));
