@@ -57,7 +57,6 @@ export const demo = {
   },
   stopping: '{signal}: stopping every pod the demo started',
   problems: {
-    missingBuild: '{name}: {script} is missing; run `npm run build`',
     notReady: 'pod {pod} was not ready after {seconds} s',
     ready: 'ready',
     notReadyContainer: 'not ready',

@@ -59,7 +59,6 @@ export const demo: typeof DemoText = {
   },
   stopping: '{signal}: 데모가 시작한 파드를 모두 멈춘다',
   problems: {
-    missingBuild: '{name}: {script} 파일이 없다. 먼저 `npm run build`를 실행해야 한다',
     notReady: '파드 {pod}: {seconds}초가 지나도 준비되지 않았다',
     ready: '준비됨',
     notReadyContainer: '준비 안 됨',

@@ -13,6 +13,7 @@ import { isOk, request } from './demo-http.mjs';
 import { localEnv, podPorts, servicePlans, workloadPlans } from './demo-plan.mjs';
 import { startService } from './demo-service.mjs';
 import { serviceAddresses } from './manifests.mjs';
+import { text as scriptsText } from './text.mjs';
 import { fill } from './text-fill.mjs';
 
 /** How often the "kubelet" probes: the manifests' periods (10 s by default) compressed for a demo. */
@@ -48,13 +49,13 @@ export const runningPids = () => [...everyChild].map((child) => child.pid);
  * Starts every workload of `manifests` (replicas overridden by `replicas`) with its Services and
  * resolves once every pod is ready. `root` is the project (the containers' built code is there),
  * `env` what every process gets from the host (PATH and the like), `text` the demo's words
- * (lib/demo-text.mjs) for what went wrong.
+ * (lib/demo-text.mjs) for what went wrong; a missing build is said as `npm run dev` says it.
  */
 export async function startCluster(manifests, { root, replicas = {}, env: hostEnv = {}, text }) {
   const workloads = workloadPlans(manifests, { replicas });
   for (const { containers } of workloads) {
     for (const { name, script } of containers) {
-      if (!existsSync(join(root, script))) throw new Error(fill(text.problems.missingBuild, { name, script }));
+      if (!existsSync(join(root, script))) throw new Error(fill(scriptsText.dev.missingBuild, { name, script }));
     }
   }
   const addresses = serviceAddresses(manifests);

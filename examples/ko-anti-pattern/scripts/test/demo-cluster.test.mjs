@@ -1,7 +1,7 @@
 // The demo's stand-in cluster on the shop's two designs, with the stand-in containers: a crashed
 // container stays down until the lesson lets it restart, an emptyDir dies with its pod, a claim
 // outlives it, and stopping leaves no process and no folder behind.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +12,8 @@ const root = await fakeShopProject();
 const { RESTART_PAUSE_MS, runningPids, startCluster } = await importLib(root, 'demo-cluster.mjs');
 const { request } = await importLib(root, 'demo-http.mjs');
 const { text } = await importLib(root, 'demo-text.mjs');
+const { text: scriptsText } = await importLib(root, 'text.mjs');
+const { fill } = await importLib(root, 'text-fill.mjs');
 const anti = manifestsOf(antiPatternFiles(), 'k8s-anti-pattern');
 const fix = manifestsOf(fixFiles(), 'k8s');
 // The cluster's own folders go here, so the test sees that none is left.
@@ -29,6 +31,17 @@ const post = async (url, count) => {
 const visits = async (url) => (await request('GET', `${url}/api/visits`)).json;
 
 describe('the stand-in cluster', () => {
+  it('starts nothing when a container is not built, and names it as `npm run dev` does', async () => {
+    const script = 'containers/db/dist/index.cjs';
+    renameSync(join(root, script), join(root, `${script}.away`));
+    try {
+      await expect(startCluster(fix, { root, env, text })).rejects.toThrow(fill(scriptsText.dev.missingBuild, { name: 'db', script }));
+      expect(runningPids()).toEqual([]);
+    } finally {
+      renameSync(join(root, `${script}.away`), join(root, script));
+    }
+  });
+
   it('keeps a crashed container down, its pod out of the Service, until the lesson releases it; then restarts it', async () => {
     const cluster = await startCluster(anti, { root, env, text });
     try {
