@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectCleanStopOnSigterm } from '../support/dev-checks.js';
-import { startDev, type DevRun } from '../support/dev-run.js';
+import { eventually, startDev, type DevRun } from '../support/dev-run.js';
 import {
   freePort,
   generateProject,
@@ -117,6 +117,18 @@ describe.skipIf(process.platform !== 'linux')('a generated anti-pattern project'
       await waitForFreePorts([WEB_PORT, project.port, DB_PORT], 60_000);
       dev = startDev(project);
       await dev.waitUntilServing();
+      // The app answering is not enough: the web starts after it, and the db may still replay
+      // its journal (a request to either then was refused, or the test's SIGTERM came first).
+      for (const [port, path] of [
+        [WEB_PORT, '/healthz'],
+        [DB_PORT, '/readyz'],
+      ] as const) {
+        await eventually(async () => (await request(port, path, { timeoutMs: 1000 })).status === 200, {
+          timeoutMs: 30_000,
+          what: `GET 127.0.0.1:${port}${path} to answer 200`,
+          context: () => dev.tail(),
+        });
+      }
     }, 150_000);
     afterAll(async () => {
       await dev?.dispose();
