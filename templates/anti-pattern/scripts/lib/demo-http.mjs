@@ -29,3 +29,17 @@ function parseJson(text) {
 
 /** A 2xx answer. */
 export const isOk = (answer) => answer.status >= 200 && answer.status < 300;
+
+/**
+ * A GET asked again, up to `attempts` times in all, until it gets a 2xx: for a reading a lesson
+ * is about (each pod's count), on a machine busy enough to let one go unanswered. The last
+ * answer when none is OK. Only for a GET: a POST asked again would count twice.
+ */
+export async function getUntilOk(url, { attempts = 3 } = {}) {
+  let answer;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    answer = await request('GET', url);
+    if (isOk(answer)) break;
+  }
+  return answer;
+}
