@@ -42,7 +42,7 @@ function countPackages(nodeModules) {
   return count;
 }
 
-/** Packs and installs the package; returns the rows and the installed CLI, for the scaffold runs. */
+/** Packs and installs the package; returns the rows, the installed CLI and the tarball, for the scaffold runs. */
 export async function measureInstallSize({ createVite }) {
   const home = makeTempDir('install');
   const snapshot = join(home, 'repo');
@@ -105,5 +105,10 @@ export async function measureInstallSize({ createVite }) {
       goal: '—',
     }),
   ];
-  return { rows, cli, notes: [`tarball ${packed.filename}: ${packed.entryCount} files, ${fmt.bytes(packed.unpackedSize)} unpacked`] };
+  return {
+    rows,
+    cli,
+    tarball,
+    notes: [`tarball ${packed.filename}: ${packed.entryCount} files, ${fmt.bytes(packed.unpackedSize)} unpacked`],
+  };
 }

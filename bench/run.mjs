@@ -7,7 +7,7 @@
 //   npm run bench -- --only scaffold,adapter       sections: install, scaffold, log-shipper, ambassador, adapter
 //   BENCH_RUNS=5 BENCH_SCAFFOLD_RUNS=25 npm run bench
 //
-// Settings (environment): BENCH_SCAFFOLD_RUNS (15), BENCH_RUNS (3: log-shipper, ambassador and
+// Settings (environment): BENCH_SCAFFOLD_RUNS (15), BENCH_NPX_RUNS (5: first runs through npx), BENCH_RUNS (3: log-shipper, ambassador and
 // adapter runs), BENCH_LOG_LINES (1000000), BENCH_WRK_SECONDS (5), BENCH_WRK_CONNECTIONS (50),
 // BENCH_HAPROXY_THREADS (unset: HAProxy's default, one thread per CPU), BENCH_ADAPTER_FIELDS
 // (1000), BENCH_ADAPTER_SCRAPES (100), BENCH_NODE (24: the Node major everything runs on, the
@@ -28,6 +28,7 @@ import { installCleanupHandlers } from './lib/proc.mjs';
 import { markdownTable, row } from './lib/table.mjs';
 import { ensureCreateVite, ensureDebianCommands, ensureNode } from './lib/tools.mjs';
 import { measureLogShipper } from './log-shipper.mjs';
+import { measureNpxFirstRun } from './npx-first-run.mjs';
 import { measureScaffold } from './scaffold.mjs';
 
 const SECTIONS = ['install', 'scaffold', 'log-shipper', 'ambassador', 'adapter'];
@@ -46,6 +47,7 @@ function settings(argv, env) {
   return {
     only,
     scaffoldRuns: int('BENCH_SCAFFOLD_RUNS', 15),
+    npxRuns: int('BENCH_NPX_RUNS', 5),
     runs: int('BENCH_RUNS', 3),
     logLines: int('BENCH_LOG_LINES', 1_000_000),
     wrkSeconds: int('BENCH_WRK_SECONDS', 5),
@@ -121,9 +123,12 @@ async function main() {
     }
   }
   if (wants('scaffold')) {
-    if (installed)
+    if (installed) {
       await section('scaffold', 'scaffold time', () => measureScaffold({ cli: installed.cli, createVite, runs: config.scaffoldRuns }));
-    else rows.push(row({ measurement: 'scaffold time', skipped: 'the package could not be packed and installed' }));
+      await section('npx first run', 'scaffold, first run through npx', () =>
+        measureNpxFirstRun({ tarball: installed.tarball, createVite, runs: config.npxRuns }),
+      );
+    } else rows.push(row({ measurement: 'scaffold time', skipped: 'the package could not be packed and installed' }));
   }
   if (wants('log-shipper')) {
     const { missing } = ensureDebianCommands({ tail: 'coreutils' });

@@ -5,10 +5,10 @@
 // installed, instruction counts under callgrind: both move far less than wall time when
 // other work shares the machine.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { note } from './lib/paths.mjs';
-import { makeTempDir, removeTempDir } from './lib/proc.mjs';
+import { makeTempDir, removeTempDir, timeCommand } from './lib/proc.mjs';
 import { fmt, median, quantile, ratio } from './lib/stats.mjs';
 import { row } from './lib/table.mjs';
 
@@ -18,25 +18,6 @@ function countFiles(dir) {
   let n = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) n += entry.isDirectory() ? countFiles(join(dir, entry.name)) : 1;
   return n;
-}
-
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-
-/** CPU ms used so far by this process's waited-for children (cutime + cstime). */
-function childrenCpuMs() {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
-}
-
-/** Runs one command to the end; returns its wall time and CPU time in ms, the whole process. */
-function timeProcess(args, cwd, env) {
-  const cpuBefore = childrenCpuMs();
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}`);
-  return { ms, cpuMs: childrenCpuMs() - cpuBefore };
 }
 
 /** Instructions the whole process executes, counted by valgrind's callgrind (undefined without valgrind). */
@@ -84,7 +65,7 @@ export async function measureScaffold({ cli, createVite, runs }) {
     const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
     for (const name of order) {
       const dir = join(work, `${name}-${i}`);
-      const { ms, cpuMs } = timeProcess(contenders[name]('p'), makeDir(dir), envFor(name, dir));
+      const { ms, cpuMs } = timeCommand(process.execPath, contenders[name]('p'), { cwd: makeDir(dir), env: envFor(name, dir) });
       if (name !== 'node') {
         if (!existsSync(join(dir, 'p', 'package.json'))) throw new Error(`${name} wrote no package.json`);
         files[name] ??= countFiles(join(dir, 'p'));
@@ -131,8 +112,8 @@ export async function measureScaffold({ cli, createVite, runs }) {
         value: fmt.ms(first),
         baseline: `${fmt.ms(vite)} (create-vite)`,
         ratio: fmt.ratio(rFirst),
-        goal: `≤ ${MAX_SCAFFOLD_RATIO}x`,
-        pass: rFirst <= MAX_SCAFFOLD_RATIO,
+        // A first run comes right after npx downloaded the package: the npx row is the goal.
+        goal: '— (the process alone; the goal is on the npx row)',
       }),
       row({
         measurement: `scaffold sidecar, CPU user+sys (mean of ${runs})`,

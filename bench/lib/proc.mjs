@@ -1,6 +1,6 @@
 // Child processes, temp folders and ports of one bench run, all cleaned up on exit,
 // on an error and on Ctrl-C.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -158,4 +158,24 @@ export function cpuMs(pid) {
   } catch {
     return undefined;
   }
+}
+
+/** CPU ms used so far by this process's waited-for descendants (cutime + cstime). */
+function descendantsCpuMs() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * Runs one command to the end, output ignored; returns its wall time and the CPU time
+ * (user + sys) of it and every process it waited for, in ms. Throws when it fails.
+ */
+export function timeCommand(command, args, { cwd, env, timeoutMs = 60_000 } = {}) {
+  const cpuBefore = descendantsCpuMs();
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}`);
+  return { ms, cpuMs: descendantsCpuMs() - cpuBefore };
 }
