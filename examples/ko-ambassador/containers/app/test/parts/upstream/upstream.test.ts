@@ -2,8 +2,9 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { upstream } from '../../../src/parts/upstream';
+import { MAX_UPSTREAM_ANSWER_BYTES } from '../../../src/parts/upstream/get-upstream';
 import { startServer, type AppServer } from '../../../src/server';
-import { listen, request, testConfig } from '../../helpers';
+import { listen, request, testConfig, waitFor } from '../../helpers';
 
 describe('GET /upstream', () => {
   let app: AppServer | undefined;
@@ -89,6 +90,62 @@ describe('GET /upstream', () => {
     const answer = await request(port, '/upstream');
     expect(answer.status).toBe(502);
     expect(answer.json.error).toMatch(/without a JSON body/);
+  });
+
+  // An upstream that sends without end (a bug, a wrong URL serving a download): the app keeps
+  // none of it past MAX_UPSTREAM_ANSWER_BYTES, so its memory limit holds, and says why.
+  it('answers 502 and stops reading when the upstream sends more than MAX_UPSTREAM_ANSWER_BYTES', async () => {
+    let sent = 0;
+    let closedAt: number | undefined;
+    const endless = await listen((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!res.destroyed && sent < 1024 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+      };
+      res.on('close', () => (closedAt = sent));
+      pump();
+    });
+    cleanups.push(endless.close);
+    const { port } = await startApp(endless.port, 10_000);
+    const answer = await request(port, '/upstream');
+    expect(answer.status).toBe(502);
+    expect(answer.json.error).toMatch(`larger than ${MAX_UPSTREAM_ANSWER_BYTES} bytes`);
+    await waitFor(() => closedAt !== undefined);
+    // What was sent before the app hung up: the limit plus what sockets buffer, not the gigabyte.
+    expect(closedAt).toBeLessThan(MAX_UPSTREAM_ANSWER_BYTES + 16 * 1024 * 1024);
+  });
+
+  it('refuses an answer whose Content-Length is over the limit before reading its body', async () => {
+    let wrote = false;
+    const big = await listen((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(MAX_UPSTREAM_ANSWER_BYTES + 1) });
+      res.flushHeaders();
+      setTimeout(() => (wrote = res.write('x')), 500);
+    });
+    cleanups.push(big.close);
+    const { port } = await startApp(big.port);
+    const answer = await request(port, '/upstream');
+    expect(answer.status).toBe(502);
+    expect(answer.json.error).toMatch(`larger than ${MAX_UPSTREAM_ANSWER_BYTES} bytes`);
+    expect(wrote).toBe(false);
+  });
+
+  it('answers 502 at once when the upstream closes in the middle of its answer', async () => {
+    const cut = net.createServer((socket) => {
+      socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"partial":'));
+    });
+    await new Promise<void>((resolve) => cut.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => cut.close(resolve)));
+    const { port } = await startApp((cut.address() as AddressInfo).port, 10_000);
+    const started = Date.now();
+    const answer = await request(port, '/upstream');
+    expect(answer.status).toBe(502);
+    expect(answer.json.error).not.toMatch(/no answer within/);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('wants UPSTREAM_URL to be an http:// URL, and its timeout', () => {
