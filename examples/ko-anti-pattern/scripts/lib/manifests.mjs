@@ -88,8 +88,19 @@ export function resolvePort(deployment, port, container) {
 }
 
 /**
+ * A container's volumeMounts as rewriteMountPath takes them: `{ from: mountPath, to: folder }`,
+ * longest first, where `folderOf(volume name)` is the volume's local folder (none: left out).
+ */
+export function localMounts(volumeMounts, folderOf) {
+  return volumeMounts
+    .filter((mount) => folderOf(mount.name))
+    .map((mount) => ({ from: mount.mountPath.replace(/\/+$/, ''), to: [folderOf(mount.name), mount.subPath].filter(Boolean).join('/') }))
+    .sort((a, b) => b.from.length - a.from.length);
+}
+
+/**
  * `/var/log/app/access.log` -> `<folder of the volume mounted at /var/log/app>/access.log`.
- * `mounts` are `{ from: mountPath, to: folder }`, longest first.
+ * `mounts` are `{ from: mountPath, to: folder }`, longest first (localMounts).
  */
 export function rewriteMountPath(value, mounts) {
   const mount = mounts.find(({ from }) => value === from || value.startsWith(`${from}/`));

@@ -5,7 +5,16 @@
 // containers share theirs. Two pods must not share ports, so each pod gets its own block: every
 // containerPort of the pod is mapped to a free local port (the pod's own "IP"), and the env
 // values naming those ports are rewritten. A Service is a local proxy on a port of its own.
-import { podContainers, resolvePort, rewriteAddresses, rewriteMountPath, serviceAddresses, servicesOf, workloadsOf } from './manifests.mjs';
+import {
+  localMounts,
+  podContainers,
+  resolvePort,
+  rewriteAddresses,
+  rewriteMountPath,
+  serviceAddresses,
+  servicesOf,
+  workloadsOf,
+} from './manifests.mjs';
 
 /** The kubelet's defaults when a probe does not say. */
 const PROBE_DEFAULTS = { failureThreshold: 3, timeoutSeconds: 1 };
@@ -79,10 +88,7 @@ export const podPorts = (workload) => [...new Set(workload.containers.flatMap((c
  * addresses become their proxy; a *PORT variable holding one of the pod's ports follows the map.
  */
 export function localEnv(container, { portMap, volumeDirs, servicePorts, addresses }) {
-  const mounts = container.mounts
-    .filter((mount) => volumeDirs[mount.name])
-    .map((mount) => ({ from: mount.mountPath.replace(/\/+$/, ''), to: [volumeDirs[mount.name], mount.subPath].filter(Boolean).join('/') }))
-    .sort((a, b) => b.from.length - a.from.length);
+  const mounts = localMounts(container.mounts, (volume) => volumeDirs[volume]);
   const toProxy = ({ host, port }) => `127.0.0.1:${servicePorts[`${host}:${port}`]}`;
   const liveAddresses = addresses.filter(({ host, port }) => servicePorts[`${host}:${port}`] !== undefined);
   return Object.fromEntries(

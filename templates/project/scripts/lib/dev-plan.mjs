@@ -6,6 +6,7 @@ import {
   companionsOf,
   frontOf,
   isNativeSidecar,
+  localMounts,
   podContainers,
   resolvePort,
   rewriteAddresses,
@@ -101,13 +102,7 @@ function httpProbe(deployment, container, probe) {
 
 /** The manifest's env values, with volume paths and Service addresses made local. */
 function containerEnv(deployment, container, { volumeDirs, addresses }) {
-  const mounts = (container.volumeMounts ?? [])
-    .filter((mount) => volumeDirs[volumeKey(deployment, mount.name)])
-    .map((mount) => ({
-      from: mount.mountPath.replace(/\/+$/, ''),
-      to: [volumeDirs[volumeKey(deployment, mount.name)], mount.subPath].filter(Boolean).join('/'),
-    }))
-    .sort((a, b) => b.from.length - a.from.length);
+  const mounts = localMounts(container.volumeMounts ?? [], (volume) => volumeDirs[volumeKey(deployment, volume)]);
   const env = (container.env ?? []).filter((variable) => variable.value !== undefined);
   return Object.fromEntries(
     env.map(({ name, value }) => [name, rewriteAddresses(rewriteMountPath(value, mounts), addresses, onLocalhost)]),
