@@ -20,8 +20,11 @@ export interface RunningProcess {
   waitFor(event: string): Promise<Record<string, unknown>>;
 }
 
-/** Bundles `entry` (a container's src/index.ts) and starts it with `env`. */
-export async function startBundled(entry: URL, env: Record<string, string>): Promise<RunningProcess> {
+/**
+ * Bundles `entry` (a container's src/index.ts) and starts it with `env`; `wrapper`, if given, is a
+ * command that runs node with the bundle as its last arguments (a test's stand-in for a container).
+ */
+export async function startBundled(entry: URL, env: Record<string, string>, wrapper: string[] = []): Promise<RunningProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'container-test-'));
   const outfile = join(dir, 'index.cjs');
   await build({
@@ -33,7 +36,8 @@ export async function startBundled(entry: URL, env: Record<string, string>): Pro
     outfile,
     logLevel: 'silent',
   });
-  const child = spawn(process.execPath, [outfile], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [command, ...args] = [...wrapper, process.execPath, outfile];
+  const child = spawn(command, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: Record<string, unknown>[] = [];
   const waiters: { event: string; resolve: (line: Record<string, unknown>) => void }[] = [];
   createInterface({ input: child.stdout! }).on('line', (text) => {

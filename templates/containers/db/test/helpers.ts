@@ -18,9 +18,13 @@ export interface RunningDb extends RunningProcess {
   port: number;
 }
 
-/** The built db on a free port with the manifest's variables; killed when the test ends. */
-export async function startDb(dataDir: string, env: Record<string, string> = {}): Promise<RunningDb> {
-  const proc = await startBundled(ENTRY, { PORT: '0', SERVICE_NAME: 'shop-db', SHUTDOWN_DRAIN_MS: '5000', DATA_DIR: dataDir, ...env });
+/** The built db on a free port with the manifest's variables; killed when the test ends. `wrapper`: see startBundled. */
+export async function startDb(dataDir: string, env: Record<string, string> = {}, wrapper: string[] = []): Promise<RunningDb> {
+  const proc = await startBundled(
+    ENTRY,
+    { PORT: '0', SERVICE_NAME: 'shop-db', SHUTDOWN_DRAIN_MS: '5000', DATA_DIR: dataDir, ...env },
+    wrapper,
+  );
   onTestFinished(() => {
     proc.child.kill('SIGKILL');
   });

@@ -1,8 +1,18 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeRecord } from '../src/store';
 import { request, startDb, tempDir } from './helpers';
+
+/**
+ * Runs a command as a container would: in its own PID namespace (where it is pid 1 and sees no
+ * process of the host) with its own hostname (a pod's name). util-linux's unshare, Linux only;
+ * user namespaces let it run without privileges.
+ */
+const IN_A_CONTAINER = ['unshare', '--user', '--map-root-user', '--pid', '--uts', '--fork', '--kill-child'];
+const inContainer = (host: string) => [...IN_A_CONTAINER, 'sh', '-c', `hostname ${host} && exec "$@"`, 'sh'];
+const canUnshare = spawnSync(inContainer('probe')[0], [...inContainer('probe').slice(1), 'true']).status === 0;
 
 describe('the db and its DATA_DIR', () => {
   it('exits 1 naming DATA_DIR when it is a file, not a folder', async () => {
@@ -41,6 +51,33 @@ describe('the db and its DATA_DIR', () => {
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
     expect(existsSync(join(dir, 'db.pid'))).toBe(false);
+  });
+
+  it.skipIf(!canUnshare)("refuses a second database in another container, where the first one's pid means nothing", async () => {
+    const dir = tempDir();
+    const first = await startDb(dir, {}, inContainer('shop-db-0'));
+    await first.waitFor('ready');
+    // Its own PID namespace: the first database is invisible there, and is pid 1 like this one.
+    const second = await startDb(dir, {}, inContainer('shop-db-1'));
+    const outcome = await Promise.race([second.exited, second.waitFor('ready').then(() => 'ready')]);
+    if (outcome === 'ready') {
+      // Both running: each hands out the same next value, and one of two acknowledged increments is lost.
+      const one = (await request(first.port, 'POST', '/counters/visits')).json.value;
+      const other = (await request(second.port, 'POST', '/counters/visits')).json.value;
+      expect.fail(`a second database started on ${dir}: both acknowledged increments got value ${one} and ${other}`);
+    }
+    expect(outcome).toBe(1);
+    expect(second.lines.at(-1)?.error).toBe(
+      `DATA_DIR ${dir} cannot be used: it is in use by a database on host shop-db-0 (pid 1 there, recorded in ${dir}/db.pid); ` +
+        'if that database is gone for good, remove the file',
+    );
+
+    // The first one's container restarted (a SIGKILL leaves db.pid behind): same host name, same pid 1, its lock to take over.
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const again = await startDb(dir, {}, inContainer('shop-db-0'));
+    await again.waitFor('ready');
+    expect((await request(again.port, 'POST', '/counters/visits')).json.value).toBe(1);
   });
 
   it('refuses to start on a damaged journal, says where, exits 1, and leaves the file alone', async () => {

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -20,17 +21,29 @@ export function claimDataDir(dir: string): () => void {
  * acknowledged increments would be lost. A lock left by a process that is gone (SIGKILL)
  * is taken over; in a container the restarted database often has the same pid (1) as the
  * one that left it.
+ *
+ * A pid means something only where it was taken: each container has its own PID namespace,
+ * where another pod's database is invisible (and is pid 1 too). So the lock also names the
+ * host (a pod's name, which a StatefulSet's pod keeps when it is replaced), and only a lock of
+ * this host is checked by its pid; another host's lock is never taken over.
  */
 function lockDataDir(dir: string): () => void {
   const path = join(dir, 'db.pid');
   for (;;) {
     try {
-      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      writeFileSync(path, `${process.pid} ${hostname()}\n`, { flag: 'wx' });
       return () => rmSync(path, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    // "<pid> <host>"; a lock written before hosts were recorded has the pid alone.
+    const [pidText, host = hostname()] = readFileSync(path, 'utf8').trim().split(' ');
+    const holder = Number.parseInt(pidText, 10);
+    if (host !== hostname()) {
+      throw new Error(
+        `it is in use by a database on host ${host} (pid ${holder} there, recorded in ${path}); if that database is gone for good, remove the file`,
+      );
+    }
     if (holder > 0 && holder !== process.pid && isAlive(holder)) {
       throw new Error(`it is in use by another database process (pid ${holder}, recorded in ${path})`);
     }
