@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FinishedRequest } from '../../app-part';
 
@@ -27,11 +27,20 @@ export class AccessLog {
 
   write(entry: AccessLogEntry): void {
     const line = Buffer.from(`${JSON.stringify(entry)}\n`);
+    // A rotation that could not open its fresh file (no inode or descriptor left) left none open.
+    if (this.fd === -1) this.open();
     // A line longer than maxBytes still gets written, alone in a fresh file.
     if (this.size > 0 && this.size + line.length > this.maxBytes) this.rotate();
     // Synchronous, so every line is on disk before the process can exit.
     let written = 0;
-    while (written < line.length) written += writeSync(this.fd, line, written);
+    try {
+      while (written < line.length) written += writeSync(this.fd, line, written);
+    } catch (err) {
+      // A full disk may have taken part of the line: cut it off, or the next line would be glued
+      // to it and neither would read as JSON. The shipper only reads up to a line's end.
+      if (written > 0) ftruncateSync(this.fd, this.size);
+      throw err;
+    }
     this.size += line.length;
   }
 
@@ -55,6 +64,8 @@ export class AccessLog {
       for (let k = this.keep - 1; k >= 1; k--) renameIfExists(`${this.path}.${k}`, `${this.path}.${k + 1}`);
       renameSync(this.path, `${this.path}.1`);
     }
+    // The full file is rotated: if no fresh one can be opened now, the next write opens it.
+    this.size = 0;
     this.open();
   }
 }
