@@ -16,6 +16,16 @@ export interface RunningServer {
   stop(drainMs: number): Promise<void>;
 }
 
+/**
+ * The most connections a server holds at once; one more is closed as soon as it is accepted.
+ * Each costs memory for as long as its client keeps it: up to 16 KiB of headers in the parser,
+ * and in the web front a body of up to BODY_MAX_BYTES, then the app's answer. Clients that send
+ * slowly (a slowloris) would otherwise grow that past the container's memory limit, and the
+ * kill would take every request in flight with it. 500 connections at their largest fit well
+ * inside the manifests' limits; refused ones are retried by clients, not lost in a restart.
+ */
+export const MAX_CONNECTIONS = 500;
+
 export interface ServerOptions {
   /**
    * Called as each request starts; what it returns is called once that request is done (answered,
@@ -41,6 +51,7 @@ export async function startServer(port: number, handle: http.RequestListener, op
     });
     handle(req, res);
   });
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, () => {
