@@ -1,45 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
 import { startBundled } from '../../../test-support/bundled-process';
+import { declaredContainer, HEADROOM, mib, peakRss } from '../../../test-support/declared-limits';
 import { fakeApp, request, waitUntil } from './helpers';
 
 const ENTRY = new URL('../src/index.ts', import.meta.url);
 
 /** k8s/web.yaml of the project this folder belongs to; in create-pod-pattern's repository, the golden example's. */
-const MANIFESTS = ['../../../k8s/web.yaml', '../../../../examples/anti-pattern/k8s/web.yaml'].map((path) =>
-  fileURLToPath(new URL(path, import.meta.url)),
-);
+const MANIFESTS = [
+  new URL('../../../k8s/web.yaml', import.meta.url),
+  new URL('../../../../examples/anti-pattern/k8s/web.yaml', import.meta.url),
+];
 
-/** The web container as its manifest declares it: its environment and its memory limit in bytes. */
-function webManifest(): { env: Record<string, string>; memoryLimitBytes: number } {
-  const path = MANIFESTS.find((candidate) => existsSync(candidate));
-  if (!path) throw new Error(`no manifest of the web front at ${MANIFESTS.join(' or ')}`);
-  const deployment = parseAllDocuments(readFileSync(path, 'utf8'))
-    .map((doc) => doc.toJS())
-    .find((object) => object?.kind === 'Deployment');
-  const container = deployment.spec.template.spec.containers.find((c: { name: string }) => c.name === 'web');
-  const env = Object.fromEntries(container.env.map(({ name, value }: { name: string; value: unknown }) => [name, String(value)]));
-  const limit = /^(\d+)Mi$/.exec(container.resources.limits.memory);
-  if (!limit) throw new Error(`a memory limit this test does not read: ${container.resources.limits.memory}`);
-  return { env, memoryLimitBytes: Number(limit[1]) * 2 ** 20 };
-}
-
-/** Below the limit by this share: the kubelet counts more than RSS, and Node's footprint moves between versions. */
-const HEADROOM = 0.25;
 /** Clients at once: each costs this test two file descriptors (its socket and the web's). */
 const SLOW_CLIENTS = 2500;
 const openFilesLimit = Number(spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout);
 
-const peakRss = (pid: number) => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-
 describe.skipIf(process.platform !== 'linux' || openFilesLimit < 4 * SLOW_CLIENTS)('the web front under slow clients', () => {
   it(`stays under its manifest's memory limit, with headroom, while ${SLOW_CLIENTS} clients each send all of a body but its last byte`, async () => {
-    const manifest = webManifest();
+    const manifest = declaredContainer(MANIFESTS, 'web');
     const bodyMaxBytes = Number(manifest.env.BODY_MAX_BYTES);
     const app = await fakeApp((_req, res) => res.end('{"visits":1}'));
     const web = await startBundled(ENTRY, { ...manifest.env, PORT: '0', APP_URL: app.url.href });

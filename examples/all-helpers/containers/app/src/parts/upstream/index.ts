@@ -1,6 +1,6 @@
 import type { AppPart } from '../../app-part';
 import { readEnv } from '../../config';
-import { sendJson } from '../../respond';
+import { jsonWithText, sendJsonText } from '../../respond';
 import { getUpstream } from './get-upstream';
 
 /**
@@ -17,8 +17,8 @@ export const upstream: AppPart = (env) => {
     routes: {
       '/upstream': async (_req, res) => {
         const answer = await getUpstream(url, timeoutMs);
-        if (answer.ok) sendJson(res, 200, { via: 'ambassador', upstream: answer.body });
-        else sendJson(res, 502, { error: answer.error, detail: answer.detail });
+        if (answer.ok) sendJsonText(res, 200, jsonWithText({ via: 'ambassador' }, 'upstream', answer.json));
+        else sendJsonText(res, 502, jsonWithText({ error: answer.error }, 'detail', answer.detail));
       },
     },
   };

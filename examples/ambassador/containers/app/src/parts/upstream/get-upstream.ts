@@ -1,12 +1,17 @@
 import http from 'node:http';
 
-/** The most of an upstream's answer the app keeps: well over a JSON answer, far under its memory limit. */
-export const MAX_UPSTREAM_ANSWER_BYTES = 1024 * 1024;
+/**
+ * The most of an upstream's answer the app keeps: far more than an answer of this demo, and
+ * small enough that every connection the app holds (shared/http-server.ts) waiting on one
+ * fits in its memory limit at once.
+ */
+export const MAX_UPSTREAM_ANSWER_BYTES = 16 * 1024;
 
-export type UpstreamAnswer = { ok: true; body: unknown } | { ok: false; error: string; detail?: unknown };
+/** `json` and `detail` are the upstream's JSON text, checked, never parsed into objects that stay. */
+export type UpstreamAnswer = { ok: true; json: string } | { ok: false; error: string; detail?: string };
 
 /**
- * GETs `<baseUrl>/` and parses its JSON answer. Never throws: a failure comes back as
+ * GETs `<baseUrl>/` and checks that its answer is JSON. Never throws: a failure comes back as
  * `{ ok: false }` with what went wrong, and the body of an error answer as `detail`
  * (the ambassador explains a 502 with `{ error, attempts }`). An answer over
  * MAX_UPSTREAM_ANSWER_BYTES is a failure too, and the connection is closed on it.
@@ -39,9 +44,10 @@ export function getUpstream(baseUrl: string, timeoutMs: number): Promise<Upstrea
       });
       res.on('error', fail);
       res.on('end', () => {
-        const body = parseJson(Buffer.concat(chunks).toString('utf8'));
+        const text = Buffer.concat(chunks).toString('utf8');
+        const body = isJson(text) ? text : undefined;
         const status = res.statusCode ?? 0;
-        if (status >= 200 && status < 300 && body !== undefined) settle({ ok: true, body });
+        if (status >= 200 && status < 300 && body !== undefined) settle({ ok: true, json: body });
         else if (status >= 200 && status < 300) settle({ ok: false, error: `${url} answered ${status} without a JSON body` });
         else settle({ ok: false, error: `${url} answered ${status}`, detail: body });
       });
@@ -50,10 +56,15 @@ export function getUpstream(baseUrl: string, timeoutMs: number): Promise<Upstrea
   });
 }
 
-function parseJson(text: string): unknown {
+/**
+ * Whether `text` is JSON. The objects the check makes are dropped at once: 16 KiB of `[{},{},…]`
+ * is 5,000 objects, and kept for every answer in flight they would outgrow the memory limit.
+ */
+function isJson(text: string): boolean {
   try {
-    return JSON.parse(text);
+    JSON.parse(text);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
