@@ -1,8 +1,10 @@
 // log-shipper throughput: lines per second shipped from a file being appended, against
-// `tail -F` following the same file at the same time. Both write to a pipe the bench
-// reads (as a container runtime reads stdout); the rate is counted from each follower's
-// first output line to its last, and its peak RSS is read from /proc before it is stopped.
-import { writeFileSync } from 'node:fs';
+// `tail -F` following the same file at the same time. Each writes to a pipe read by a
+// process of its own that counts lines (lib/count-lines.mjs; as a container runtime reads
+// each container's stdout); the rate is counted from each follower's first output line to
+// its last, and its peak RSS is read from /proc before it is stopped.
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { note } from './lib/paths.mjs';
@@ -15,27 +17,42 @@ export const MIN_RATE_RATIO = 0.5;
 /** "Memory bounded": 4x the lines may raise the peak RSS by at most this factor. */
 export const MAX_RSS_GROWTH = 1.25;
 const WRITER = new URL('./lib/append-writer.mjs', import.meta.url).pathname;
+const COUNTER = new URL('./lib/count-lines.mjs', import.meta.url).pathname;
 
-/** Counts output lines of a child; resolves `done` when `expected` lines have come. */
-function follow(child, expected, timeoutMs) {
-  const state = { lines: 0, first: undefined, last: undefined };
+/**
+ * A reader for one follower's stdout, in its own process, through a named pipe in `dir`
+ * (see lib/count-lines.mjs): start the follower with `stdout` (an fd) as its fd 1, then call
+ * `started(child)`. `done` resolves when `expected` lines have come.
+ */
+function lineCounter(dir, name, expected, timeoutMs) {
+  const fifo = join(dir, `${name}.stdout`);
+  execFileSync('mkfifo', [fifo]);
+  // Read-write, so that opening it does not wait for a reader; the follower holds the writing end once started.
+  const stdout = openSync(fifo, 'r+');
+  const reader = startChild(process.execPath, [COUNTER, fifo, String(expected)]);
+  const state = { lines: 0, first: undefined, last: undefined, stdout, reader };
   state.done = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${state.lines} of ${expected} lines after ${timeoutMs} ms`)), timeoutMs);
-    child.stdout.on('data', (chunk) => {
-      const now = process.hrtime.bigint();
-      state.first ??= now;
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) state.lines += 1;
-      if (state.lines >= expected && state.last === undefined) {
-        state.last = now;
+    const timer = setTimeout(() => reject(new Error(`not ${expected} lines after ${timeoutMs} ms`)), timeoutMs);
+    let text = '';
+    reader.stdout.on('data', (chunk) => {
+      text += chunk;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n')) {
+        const report = JSON.parse(text.slice(0, nl));
+        text = text.slice(nl + 1);
+        state.lines = report.lines;
+        if (report.first === undefined) continue;
+        Object.assign(state, { first: BigInt(report.first), last: BigInt(report.last) });
         clearTimeout(timer);
         resolve();
       }
     });
-    child.exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      if (state.last === undefined)
-        reject(new Error(`exited (${code ?? signal}) after ${state.lines} of ${expected} lines: ${child.stderrTail.trim()}`));
-    });
+    state.started = (child) => {
+      closeSync(stdout);
+      child.exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        if (state.last === undefined) reject(new Error(`exited (${code ?? signal}) before ${expected} lines: ${child.stderrTail.trim()}`));
+      });
+    };
   });
   return state;
 }
@@ -45,9 +62,13 @@ async function oneRun(bundle, lines, timeoutMs) {
   const logFile = join(dir, 'access.log');
   writeFileSync(logFile, '');
   const env = await manifestEnv('sidecar', 'log-shipper', { LOG_FILE: logFile, OFFSET_FILE: join(dir, '.log-shipper.offset') });
-  const shipper = startContainer(bundle, env);
-  const tail = startChild('tail', ['-F', '-n', '+1', logFile]);
-  const followers = { shipper: follow(shipper, lines, timeoutMs), tail: follow(tail, lines, timeoutMs) };
+  const pipes = makeTempDir('stdout');
+  const followers = { shipper: lineCounter(pipes, 'shipper', lines, timeoutMs), tail: lineCounter(pipes, 'tail', lines, timeoutMs) };
+  const stdio = (name) => ({ stdio: ['ignore', followers[name].stdout, 'pipe'] });
+  const shipper = startContainer(bundle, env, stdio('shipper'));
+  const tail = startChild('tail', ['-F', '-n', '+1', logFile], stdio('tail'));
+  followers.shipper.started(shipper);
+  followers.tail.started(tail);
   try {
     // Both have the empty file open (the shipper says so on stderr) before a line is written.
     const deadline = Date.now() + 10_000;
@@ -90,10 +111,11 @@ async function oneRun(bundle, lines, timeoutMs) {
     }
     return result;
   } finally {
-    await Promise.all([stopChild(shipper), stopChild(tail)]);
+    await Promise.all([stopChild(shipper), stopChild(tail), stopChild(followers.shipper.reader), stopChild(followers.tail.reader)]);
     followers.shipper.done.catch(() => {});
     followers.tail.done.catch(() => {});
     removeTempDir(dir);
+    removeTempDir(pipes);
   }
 }
 
