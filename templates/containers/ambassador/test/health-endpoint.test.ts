@@ -8,7 +8,7 @@ describe('health endpoint', () => {
     const answer = await request(amb.health.port, '/healthz');
 
     expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('application/json');
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(JSON.parse(answer.body)).toEqual({
       status: 'ok',
       proxy: `127.0.0.1:${amb.proxy.port}`,

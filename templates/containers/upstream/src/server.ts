@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import os from 'node:os';
+import { sendJson } from '../../../shared/send-json';
 
 /**
  * The demo upstream's answers: who it is, so you can see which upstream the ambassador
@@ -23,10 +24,4 @@ export function upstreamRoutes(name: string, isReady: () => boolean = () => true
     requests += 1;
     sendJson(res, 200, { upstream: name, hostname: os.hostname(), time: new Date().toISOString(), request: requests });
   };
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
 }

@@ -3,6 +3,7 @@ import { sendToApp } from './app-client';
 import type { WebConfig } from './config';
 import { log } from './log';
 import { CONTENT_SECURITY_POLICY, renderPage } from './page';
+import { sendJson } from '../../../shared/send-json';
 
 const API = '/api/';
 const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -104,10 +105,4 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | unde
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', () => resolve(undefined));
   });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
 }

@@ -3,7 +3,7 @@ import { startServer as startHttpServer } from '../../../shared/http-server';
 import type { FinishedRequest, RunningPart } from './app-part';
 import type { AppConfig } from './config';
 import { log } from './log';
-import { sendJson } from './respond';
+import { sendJson } from '../../../shared/send-json';
 import { appRoutes, type PathRoutes, type Route, type Routes } from './routes';
 import { StatusTracker } from './status';
 

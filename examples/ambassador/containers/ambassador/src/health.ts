@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { UpstreamPool } from './upstreams';
+import { sendJson } from '../../../shared/send-json';
 
 /**
  * The kubelet's probes. GET /healthz (liveness): 200 as long as the proxy runs, with what
@@ -16,10 +17,4 @@ export function createHealthServer(pool: UpstreamPool, proxy: string, isReady: (
     if (path === '/readyz') return isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'draining' });
     sendJson(res, 404, { error: 'not found', path });
   });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
 }

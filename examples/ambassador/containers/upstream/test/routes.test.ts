@@ -17,7 +17,7 @@ describe('upstream routes', () => {
   it('GET / names the upstream and counts requests', async () => {
     const first = await fetch(`${base}/`);
     expect(first.status).toBe(200);
-    expect(first.headers.get('content-type')).toBe('application/json');
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const body = (await first.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ upstream: 'primary', hostname: os.hostname(), request: 1 });
     expect(Date.parse(body.time as string)).not.toBeNaN();

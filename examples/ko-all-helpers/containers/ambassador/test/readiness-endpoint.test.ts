@@ -14,7 +14,7 @@ describe('readiness endpoint', () => {
 
     const draining = await request(amb.health.port, '/readyz');
     expect(draining.status).toBe(503);
-    expect(draining.headers['content-type']).toBe('application/json');
+    expect(draining.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(JSON.parse(draining.body)).toEqual({ status: 'draining' });
     expect((await request(amb.health.port, '/healthz')).status).toBe(200); // liveness is not readiness
   });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import type { AppConfig } from './config';
-import { sendJson } from './respond';
+import { sendJson } from '../../../shared/send-json';
 import type { StatusTracker } from './status';
 
 /** Answers one request. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CounterLimitError, type CounterStore, NAME } from './store';
+import { sendJson } from '../../../shared/send-json';
 
 /** No route takes a body; one this size is a mistake or an attack, refused before it is read. */
 export const MAX_BODY_BYTES = 1024;
@@ -79,10 +80,4 @@ function readSmallBody(req: IncomingMessage): Promise<boolean> {
     req.on('end', () => resolve(true));
     req.on('error', () => resolve(false));
   });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
 }

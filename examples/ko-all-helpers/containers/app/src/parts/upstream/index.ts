@@ -1,6 +1,7 @@
 import type { AppPart } from '../../app-part';
 import { readEnv } from '../../config';
-import { jsonWithText, sendJsonText } from '../../respond';
+import { sendJsonText } from '../../../../../shared/send-json';
+import { jsonWithText } from '../../respond';
 import { getUpstream } from './get-upstream';
 
 /**

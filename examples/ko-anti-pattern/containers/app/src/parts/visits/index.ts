@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AppPart } from '../../app-part';
 import { readEnv } from '../../config';
-import { sendJson } from '../../respond';
+import { sendJson } from '../../../../../shared/send-json';
 import { counterClient } from './counter-client';
 
 /**
