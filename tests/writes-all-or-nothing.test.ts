@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertPathsInside } from '../src/write/safe-paths.js';
+import { assertPathsInside, joinInside } from '../src/write/safe-paths.js';
 import { writeProject } from '../src/write/write-project.js';
 import { listFiles, runCli, workspace } from './support/cli.js';
 import { canMakeImmutable, canMount, differences, mountTmpfs, setImmutable, snapshot } from './support/tree.js';
@@ -229,5 +229,28 @@ describe('writing a project is all or nothing', () => {
     for (const bad of ['../escape', '/etc/passwd', 'a/../../b', '', 'a\\b'])
       expect(() => assertPathsInside('/tmp/project', [bad]), bad).toThrow(/outside/);
     expect(() => assertPathsInside('/tmp/project', ['k8s/deployment.yaml', 'containers/app/src/index.ts'])).not.toThrow();
+  });
+
+  // The check lets plain paths through without path.resolve (safe-paths.ts): it must still
+  // refuse exactly what the resolve-based check refuses, and joinInside must be path.join.
+  it('refuses exactly what resolving each path would refuse, and joins as path.join does', () => {
+    const resolvedInside = (p: string) => {
+      const rel = relative('/tmp/project', resolve('/tmp/project', p));
+      return !(!p || isAbsolute(p) || p.includes('\\') || /[\0\n\r]/.test(p) || rel === '' || rel.startsWith('..') || isAbsolute(rel));
+    };
+    const names = ['', '.', '..', '...', '..a', 'a..', '.a', 'a', 'a b', 'a\\b', 'a\nb', 'a\0b', 'a\rb', '~'];
+    const paths = names.flatMap((a) => [a, `/${a}`, `${a}/`, ...names.flatMap((b) => [`${a}/${b}`, `${a}/${b}/c`, `c/${a}/${b}`])]);
+    for (const p of paths) {
+      const refused = (() => {
+        try {
+          assertPathsInside('/tmp/project', [p]);
+          return false;
+        } catch {
+          return true;
+        }
+      })();
+      expect(refused, JSON.stringify(p)).toBe(!resolvedInside(p));
+      if (!refused) expect(joinInside('/tmp/project/new', p), JSON.stringify(p)).toBe(join('/tmp/project/new', p));
+    }
   });
 });

@@ -42,7 +42,8 @@ export function listTemplateFiles(folder: string): string[] {
 }
 
 export function readTemplate(path: string): string {
-  return readFileSync(join(templatesRoot(), path), 'utf8');
+  // Not path.join: a template's path is plain (the build lists them), and a scaffold reads ~80.
+  return readFileSync(`${templatesRoot()}/${path}`, 'utf8');
 }
 
 /** Renders a handlebars template file (a path under templates/). */

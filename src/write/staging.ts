@@ -15,7 +15,7 @@ export interface Staging {
   path: string;
   /** The project as it will be. */
   newDir: string;
-  /** What the project replaces, kept until the swap is done. */
+  /** What the project replaces, kept until the swap is done; made by the swap's first replacement (a new folder replaces nothing). */
   oldDir: string;
   journal: string;
 }
@@ -35,7 +35,6 @@ export function openStaging(target: string): Staging {
   mkdirSync(staging.path);
   writeFileSync(join(staging.path, OWNER_FILE), JSON.stringify(owner));
   mkdirSync(staging.newDir);
-  mkdirSync(staging.oldDir);
   return staging;
 }
 

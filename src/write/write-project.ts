@@ -1,13 +1,12 @@
-import { mkdirSync, writeFile, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, mkdirSync, open, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { PlannedFile } from '../plan/project-plan.js';
 import { createMissingFolders, removeIfEmpty } from './folders.js';
-import { assertPathsInside } from './safe-paths.js';
+import { assertPathsInside, joinInside } from './safe-paths.js';
 import { openStaging, removeStaging, type Staging } from './staging.js';
 import { planSwap, recoverInterruptedRuns, swapIn } from './swap.js';
 import { checkTarget } from './target-check.js';
 import { lockTarget } from './target-lock.js';
-import { whenDone } from './when-done.js';
 import { TargetRefusal } from './write-error.js';
 
 export { checkTarget } from './target-check.js';
@@ -93,20 +92,45 @@ function createTarget(target: string, shown: string): string {
  * failure leaves nothing running in the staging folder that is then removed.
  */
 async function writeAll(root: string, files: PlannedFile[]): Promise<void> {
-  for (const dir of new Set(files.map((f) => dirname(join(root, f.path))))) mkdirSync(dir, { recursive: true });
-  const write = (file: PlannedFile) => [join(root, file.path), file.content, { flag: 'wx', mode: file.mode ?? 0o644 }] as const;
-  const pooled = Promise.allSettled(
-    files.filter((_, i) => i % 2 === 1).map((file) => whenDone((callback) => writeFile(...write(file), callback))),
-  );
+  const full = (file: PlannedFile) => joinInside(root, file.path);
+  for (const dir of new Set(files.map((f) => dirname(full(f))))) mkdirSync(dir, { recursive: true });
+  const pooled = Promise.allSettled(files.filter((_, i) => i % 2 === 1).map((file) => createInPool(full(file), file)));
   let failure: { error: unknown } | undefined;
   try {
-    for (const file of files.filter((_, i) => i % 2 === 0)) writeFileSync(...write(file));
+    for (const file of files.filter((_, i) => i % 2 === 0))
+      writeFileSync(full(file), file.content, { flag: 'wx', mode: file.mode ?? 0o644 });
   } catch (error) {
     failure = { error };
   }
   const rejected = (await pooled).find((r) => r.status === 'rejected');
   if (failure) throw failure.error;
   if (rejected) throw rejected.reason;
+}
+
+/**
+ * The thread pool creates the file (the open that makes the inode, the costly part); its
+ * few kilobytes are then written here at once. One hop to the pool per file, not the three
+ * of fs.writeFile (open, write, close), each with its callback and promise.
+ */
+function createInPool(path: string, file: PlannedFile): Promise<void> {
+  return new Promise((resolve, reject) =>
+    open(path, 'wx', file.mode ?? 0o644, (error, fd) => {
+      if (error) return reject(error);
+      const failures: unknown[] = [];
+      try {
+        writeFileSync(fd, file.content);
+      } catch (writeError) {
+        failures.push(writeError);
+      }
+      try {
+        closeSync(fd);
+      } catch (closeError) {
+        failures.push(closeError);
+      }
+      if (failures.length) reject(failures[0]);
+      else resolve();
+    }),
+  );
 }
 
 /**
