@@ -238,7 +238,7 @@ describe('writing a project is all or nothing', () => {
       const rel = relative('/tmp/project', resolve('/tmp/project', p));
       return !(!p || isAbsolute(p) || p.includes('\\') || /[\0\n\r]/.test(p) || rel === '' || rel.startsWith('..') || isAbsolute(rel));
     };
-    const names = ['', '.', '..', '...', '..a', 'a..', '.a', 'a', 'a b', 'a\\b', 'a\nb', 'a\0b', 'a\rb', '~'];
+    const names = ['', '.', '..', '...', '..a', 'a..', '.a', 'a', 'a b', 'a\\b', 'a\nb', 'a\0b', 'a\rb', '~', 'C:', 'a:b'];
     const paths = names.flatMap((a) => [a, `/${a}`, `${a}/`, ...names.flatMap((b) => [`${a}/${b}`, `${a}/${b}/c`, `c/${a}/${b}`])]);
     for (const p of paths) {
       const refused = (() => {

@@ -20,9 +20,11 @@ export interface RunningServer {
  * The most connections a server holds at once; one more is closed as soon as it is accepted.
  * Each costs memory for as long as its client keeps it: up to 16 KiB of headers in the parser,
  * and in the web front a body of up to BODY_MAX_BYTES, then the app's answer. Clients that send
- * slowly (a slowloris) would otherwise grow that past the container's memory limit, and the
+ * slowly (a slowloris) would otherwise grow that past the container's memory limit, and the OOM
  * kill would take every request in flight with it. 500 connections at their largest fit well
- * inside the manifests' limits; refused ones are retried by clients, not lost in a restart.
+ * inside the manifests' limits. The kubelet's probes come through the same door: a flood that
+ * holds every slot for longer than the liveness probe tolerates (3 failures, 10 s apart) still
+ * gets the container restarted, but after that half minute, not within seconds of an OOM.
  */
 export const MAX_CONNECTIONS = 500;
 

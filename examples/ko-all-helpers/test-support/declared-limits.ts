@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
@@ -34,3 +35,13 @@ export const HEADROOM = 0.25;
 export const peakRss = (pid: number) => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
 export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/**
+ * Whether this machine can run a memory test with `connections` connections at once: Linux
+ * (peak RSS is read from /proc) and enough file descriptors (the client's socket and the
+ * server's, with room to spare).
+ */
+export function canHoldConnections(connections: number): boolean {
+  const openFilesLimit = Number(spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout);
+  return process.platform === 'linux' && openFilesLimit >= 4 * connections;
+}
