@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -78,6 +78,26 @@ describe('the compile cache of the generate bundle', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/pattern/);
     expect(cacheFiles(tmp)).toEqual([]);
+  });
+
+  it('keeps a few cache files per bundle, not one more for every version, Node or build', async () => {
+    const tmp = freshTmp();
+    mkdirSync(cacheDir(tmp), { mode: 0o700 });
+    // Left by earlier versions and Nodes, oldest first; and one of another bundle, never touched.
+    const old = [1, 2, 3, 4, 5].map((n) => join(cacheDir(tmp), `0.0.${n}-node_v24.0.0-x64-1-1-generate.cjs.bin`));
+    old.forEach((path, i) => {
+      writeFileSync(path, 'old');
+      utimesSync(path, 1_000_000 + i, 1_000_000 + i);
+    });
+    const otherBundle = join(cacheDir(tmp), '0.0.1-node_v24.0.0-x64-1-1-lint.cjs.bin');
+    writeFileSync(otherBundle, 'other');
+    expect((await scaffold(tmp)).exitCode).toBe(0);
+    const left = cacheFiles(tmp).filter((path) => path.endsWith('-generate.cjs.bin'));
+    expect(left).toHaveLength(3);
+    // The one just written and the two newest others.
+    expect(left.filter((path) => !old.includes(path))).toHaveLength(1);
+    expect(left.filter((path) => old.includes(path)).sort()).toEqual([old[3], old[4]].sort());
+    expect(cacheFiles(tmp)).toContain(otherBundle);
   });
 
   it('is off with NODE_DISABLE_COMPILE_CACHE=1, as Node’s own is', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import nodeModule, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -25,7 +25,7 @@ export function requireWithCompileCache(file: string, version: string): unknown 
   const script = new Script(wrap(source), { filename: file, cachedData });
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     // Only after a run that went well: a failed one leaves nothing behind, not even a cache.
-    process.once('exit', (code) => code === 0 && writeCache(cacheFile, script));
+    process.once('exit', (code) => code === 0 && writeCache(cacheFile, script, bundleSuffix(file)));
   }
   const module = { exports: {} as unknown, filename: file };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
@@ -47,8 +47,7 @@ function cacheFileFor(file: string, version: string): string | undefined {
     const s = statSync(dir);
     if (!s.isDirectory() || (process.getuid && s.uid !== process.getuid()) || (s.mode & 0o022) !== 0) return undefined;
     const { size, mtimeMs } = statSync(file);
-    const name = `${version}-node${process.version}-${process.arch}-${size}-${Math.round(mtimeMs)}-${basename(file)}.bin`;
-    return join(dir, name.replace(/[^\w.-]/g, '_'));
+    return join(dir, safeName(`${version}-node${process.version}-${process.arch}-${size}-${Math.round(mtimeMs)}`) + bundleSuffix(file));
   } catch {
     return undefined;
   }
@@ -62,12 +61,30 @@ function readIfPresent(path: string): Buffer | undefined {
   }
 }
 
-/** Best effort, and whole or not at all: written aside, then renamed into place. */
-function writeCache(path: string, script: Script): void {
+const safeName = (name: string) => name.replace(/[^\w.-]/g, '_');
+
+/** How every cache file of one bundle ends, whatever version or Node made it. */
+const bundleSuffix = (file: string) => safeName(`-${basename(file)}.bin`);
+
+/** Cache files kept per bundle: the one just written and the newest others (another Node, another version in use). */
+const KEEP_PER_BUNDLE = 3;
+
+/**
+ * Best effort, and whole or not at all: written aside, then renamed into place. Each new
+ * version, Node or local build makes a new file, so the oldest of the bundle's are removed:
+ * the folder stays a few files, not one more per upgrade.
+ */
+function writeCache(path: string, script: Script, suffix: string): void {
   try {
     const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     renameSync(temp, path);
+    const dir = dirname(path);
+    const others = readdirSync(dir)
+      .filter((name) => name.endsWith(suffix) && join(dir, name) !== path)
+      .map((name) => ({ path: join(dir, name), mtimeMs: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const old of others.slice(KEEP_PER_BUNDLE - 1)) rmSync(old.path, { force: true });
   } catch {
     // A read-only or full temp folder only costs the next run its speed.
   }
