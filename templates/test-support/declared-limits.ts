@@ -39,9 +39,13 @@ export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 /**
  * Whether this machine can run a memory test with `connections` connections at once: Linux
  * (peak RSS is read from /proc) and enough file descriptors (the client's socket and the
- * server's, with room to spare).
+ * server's, with room to spare). A soft limit below that (1024 is common) is raised first, up
+ * to the hard limit, with util-linux's prlimit: the server started next inherits it.
  */
 export function canHoldConnections(connections: number): boolean {
-  const openFilesLimit = Number(spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout);
-  return process.platform === 'linux' && openFilesLimit >= 4 * connections;
+  if (process.platform !== 'linux') return false;
+  const wanted = 4 * connections;
+  const openFilesLimit = () => Number(spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout);
+  if (openFilesLimit() < wanted) spawnSync('prlimit', ['--pid', String(process.pid), `--nofile=${wanted}:`]);
+  return openFilesLimit() >= wanted;
 }
