@@ -122,7 +122,7 @@ export const lesson = {
     `${code(`${fix.folder}/`)}: the fix, \`db.yaml\` (StatefulSet and headless Service), \`app.yaml\` and \`web.yaml\` (Deployment and Service each), listed in \`kustomization.yaml\` in start order. Their comments explain the StatefulSet, the claim, the headless Service and the Service names in \`APP_URL\` and \`DB_URL\`.`,
     `${code(`${wrong.folder}/`)}: the wrong design, \`deployment.yaml\` and \`service.yaml\`; its comments mark the mistake where it is made.`,
     '`containers/<container>/`: the source (`src/`), tests (`test/`) and `Dockerfile` of `web`, `app` and `db`; `npm run build` bundles each into `dist/index.cjs`.',
-    '`shared/`: what the three do the same way, written once (stopping on SIGTERM, the HTTP server that drains before it stops, answering in JSON, logging, reading the environment); each imports it as `../../../shared/<file>`.',
+    '`shared/`: what the three do the same way, written once (stopping on SIGTERM, the HTTP server that drains before it stops, answering in JSON, keeping no more of a body than a bound, logging, reading the environment); each imports it as `../../../shared/<file>`.',
     '`scripts/demo.mjs`: the demo; `scripts/lib/demo-*.mjs` its parts; `scripts/dev.mjs`, `deploy.mjs`: the same local loop as every generated project.',
   ],
   start: ({ container, file, heart }: { container: string; file: string; heart: string }) =>

@@ -194,7 +194,7 @@ export const readme = {
   whereContainers:
     '`containers/<container>/`: the source (`src/`), tests (`test/`) and `Dockerfile` of each container. `npm run build` bundles each into `dist/index.cjs`, so image builds need no network.',
   whereShared:
-    '`shared/`: what every container does the same way, written once: stopping on SIGTERM (`shutdown.ts`), an HTTP server that holds at most 500 connections and drains its requests before it stops (`http-server.ts`), answering in JSON (`send-json.ts`), logging one JSON line per event (`log.ts`), and reading the environment with every problem reported at once (`env.ts`). Each container imports it as `../../../shared/<file>`; `npm run build` bundles it into each image. `test-support/` is the same for the tests.',
+    '`shared/`: what every container does the same way, written once: stopping on SIGTERM (`shutdown.ts`), an HTTP server that holds at most 500 connections and drains its requests before it stops (`http-server.ts`), answering in JSON (`send-json.ts`), keeping no more of a body than a bound (`bounded-body.ts`), logging one JSON line per event (`log.ts`), and reading the environment with every problem reported at once (`env.ts`). Each container imports it as `../../../shared/<file>`; `npm run build` bundles it into each image. `test-support/` is the same for the tests.',
   whereStart: ({ container, file, heart }: { container: string; file: string; heart: string }) =>
     `Start reading \`${container}\` at \`${file}\`: ${heart}.`,
   /** A process id the reader fills in from what `npm run dev` printed. */

@@ -95,7 +95,7 @@ export const lesson: typeof English = {
     `${code(`${fix.folder}/`)}: 바른 설계. \`db.yaml\`(스테이트풀셋과 헤드리스 서비스), \`app.yaml\`과 \`web.yaml\`(각각 디플로이먼트와 서비스)을 시작 순서대로 \`kustomization.yaml\`에 나열했다. 주석이 스테이트풀셋, 클레임, 헤드리스 서비스, \`APP_URL\`과 \`DB_URL\`에 쓴 서비스 이름을 설명한다.`,
     `${code(`${wrong.folder}/`)}: 잘못된 설계. \`deployment.yaml\`과 \`service.yaml\`이 있고, 주석이 실수한 자리를 짚는다.`,
     '`containers/<container>/`: `web`, `app`, `db` 컨테이너의 소스(`src/`), 테스트(`test/`), `Dockerfile`. `npm run build` 명령이 각각을 `dist/index.cjs` 파일 하나로 묶는다.',
-    '`shared/`: 세 컨테이너가 똑같이 하는 일을 한 번만 쓴 코드(SIGTERM을 받고 멈추기, 처리 중인 요청을 마치고 멈추는 HTTP 서버, JSON으로 응답하기, 로그 쓰기, 환경 변수 읽기). 각 컨테이너가 `../../../shared/<파일>`로 가져온다.',
+    '`shared/`: 세 컨테이너가 똑같이 하는 일을 한 번만 쓴 코드(SIGTERM을 받고 멈추기, 처리 중인 요청을 마치고 멈추는 HTTP 서버, JSON으로 응답하기, 받은 본문을 정한 크기까지만 담기, 로그 쓰기, 환경 변수 읽기). 각 컨테이너가 `../../../shared/<파일>`로 가져온다.',
     '`scripts/demo.mjs`: 데모. `scripts/lib/demo-*.mjs`는 그 부품이다. `scripts/dev.mjs`, `deploy.mjs`: 다른 생성 프로젝트와 같은 로컬 개발 흐름.',
   ],
   start: ({ container, file, heart }) => `\`${container}\` 컨테이너는 \`${file}\` 파일부터 읽자. ${heart}.`,

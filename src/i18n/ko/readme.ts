@@ -171,7 +171,7 @@ export const readme: typeof English = {
   whereContainers:
     '`containers/<컨테이너>/`: 각 컨테이너의 소스(`src/`), 테스트(`test/`), `Dockerfile`. `npm run build`가 컨테이너마다 코드를 `dist/index.cjs` 하나로 묶으므로, 이미지를 빌드할 때 네트워크가 필요 없다.',
   whereShared:
-    '`shared/`: 모든 컨테이너가 똑같이 하는 일을 한 번만 쓴 코드. SIGTERM을 받으면 멈추고(`shutdown.ts`), HTTP 서버가 연결을 500개까지만 받고 처리 중인 요청을 마친 뒤 멈추며(`http-server.ts`), JSON으로 응답하고(`send-json.ts`), 일이 생길 때마다 JSON 로그를 한 줄씩 쓰고(`log.ts`), 환경 변수를 읽다 생긴 문제를 한꺼번에 알린다(`env.ts`). 각 컨테이너가 `../../../shared/<파일>`로 가져오고, `npm run build`가 이미지마다 함께 묶는다. `test-support/`는 테스트 쪽의 같은 폴더다.',
+    '`shared/`: 모든 컨테이너가 똑같이 하는 일을 한 번만 쓴 코드. SIGTERM을 받으면 멈추고(`shutdown.ts`), HTTP 서버가 연결을 500개까지만 받고 처리 중인 요청을 마친 뒤 멈추며(`http-server.ts`), JSON으로 응답하고(`send-json.ts`), 받은 본문을 정한 크기까지만 담고(`bounded-body.ts`), 일이 생길 때마다 JSON 로그를 한 줄씩 쓰고(`log.ts`), 환경 변수를 읽다 생긴 문제를 한꺼번에 알린다(`env.ts`). 각 컨테이너가 `../../../shared/<파일>`로 가져오고, `npm run build`가 이미지마다 함께 묶는다. `test-support/`는 테스트 쪽의 같은 폴더다.',
   whereStart: ({ container, file, heart }) => `\`${container}\` 컨테이너는 \`${file}\` 파일부터 읽자. ${heart}.`,
   pidOf: ({ name }) => `<${name}의 PID>`,
   containers: {

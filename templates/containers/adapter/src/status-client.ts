@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { keepBody } from '../../../shared/bounded-body';
 import { jsonShape } from './json-shape';
 
 /** Why a read of the app status failed; the label of adapter_scrape_errors_total. */
@@ -50,21 +51,13 @@ export function fetchStatus(url: URL, { timeoutMs, maxBytes }: StatusLimits): Pr
       const status = res.statusCode ?? 0;
       if (status < 200 || status > 299) return fail(new ScrapeError('http_status', `app answered HTTP ${status}`));
       // Refused before a byte is read when the app says up front how much it will send.
-      if (Number(res.headers['content-length']) > maxBytes) return fail(tooLarge());
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) fail(tooLarge());
-        else chunks.push(chunk);
-      });
+      const kept = keepBody(res, maxBytes, () => fail(tooLarge()));
       res.on('error', (err) => fail(new ScrapeError('connect', err.message)));
       res.on('end', () => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        const body = Buffer.concat(chunks, size);
-        chunks.length = 0;
+        const body = kept();
         const shape = jsonShape(body);
         if (shape.depth > MAX_DEPTH)
           return reject(new ScrapeError('malformed', `status nests objects and arrays ${shape.depth} deep, more than ${MAX_DEPTH}`));

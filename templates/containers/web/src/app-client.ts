@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { keepBody } from '../../../shared/bounded-body';
 
 export interface AppRequest {
   method: string;
@@ -57,17 +58,8 @@ export function sendToApp(appUrl: URL, request: AppRequest, limits: AppLimits, c
         agent: false,
       },
       (res) => {
-        if (Number(res.headers['content-length'] ?? 0) > limits.maxBytes) return tooLarge();
-        const chunks: Buffer[] = [];
-        let bytes = 0;
-        res.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          if (bytes > limits.maxBytes) return tooLarge();
-          chunks.push(chunk);
-        });
-        res.on('end', () =>
-          settle({ ok: true, status: res.statusCode ?? 502, contentType: res.headers['content-type'], body: Buffer.concat(chunks) }),
-        );
+        const body = keepBody(res, limits.maxBytes, tooLarge);
+        res.on('end', () => settle({ ok: true, status: res.statusCode ?? 502, contentType: res.headers['content-type'], body: body() }));
         res.on('close', () => {
           if (!res.complete) unavailable('the app closed the connection mid-answer');
         });

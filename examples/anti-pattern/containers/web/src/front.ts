@@ -3,6 +3,7 @@ import { sendToApp } from './app-client';
 import type { WebConfig } from './config';
 import { log } from './log';
 import { CONTENT_SECURITY_POLICY, renderPage } from './page';
+import { keepBody } from '../../../shared/bounded-body';
 import { sendJson } from '../../../shared/send-json';
 
 const API = '/api/';
@@ -89,20 +90,9 @@ function staysInside(path: string): boolean {
 
 /** The whole body, or undefined as soon as it is over `maxBytes` (never buffered past it). */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    req.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > maxBytes) {
-        req.removeAllListeners('data');
-        req.pause();
-        return resolve(undefined);
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    const body = keepBody(req, maxBytes, () => resolve(undefined));
+    req.on('end', () => resolve(body()));
     req.on('error', () => resolve(undefined));
   });
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CounterLimitError, type CounterStore, NAME } from './store';
+import { keepBody } from '../../../shared/bounded-body';
 import { sendJson } from '../../../shared/send-json';
 
 /** No route takes a body; one this size is a mistake or an attack, refused before it is read. */
@@ -64,19 +65,10 @@ async function counter(state: DbState, increment: boolean, name: string, res: Se
   }
 }
 
-/** Reads and drops the body; false as soon as it is over MAX_BODY_BYTES. */
+/** Reads the body and drops it (nothing here reads one); false as soon as it is over MAX_BODY_BYTES. */
 function readSmallBody(req: IncomingMessage): Promise<boolean> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(false);
   return new Promise((resolve) => {
-    let bytes = 0;
-    req.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.pause();
-        resolve(false);
-      }
-    });
+    keepBody(req, MAX_BODY_BYTES, () => resolve(false));
     req.on('end', () => resolve(true));
     req.on('error', () => resolve(false));
   });

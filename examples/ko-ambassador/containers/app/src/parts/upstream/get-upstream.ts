@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { keepBody } from '../../../../../shared/bounded-body';
 
 /**
  * The most of an upstream's answer the app keeps: far more than an answer of this demo, and
@@ -34,22 +35,15 @@ export function getUpstream(baseUrl: string, timeoutMs: number): Promise<Upstrea
     // A new connection per request (no keep-alive): the ambassador picks an upstream per
     // connection, so this lets it fail over between requests.
     const req = http.get(url, { agent: false, headers: { Accept: 'application/json' } }, (res) => {
-      if (Number(res.headers['content-length']) > MAX_UPSTREAM_ANSWER_BYTES) return tooLarge();
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_UPSTREAM_ANSWER_BYTES) tooLarge();
-        else chunks.push(chunk);
-      });
+      const body = keepBody(res, MAX_UPSTREAM_ANSWER_BYTES, tooLarge);
       res.on('error', fail);
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const body = isJson(text) ? text : undefined;
+        const text = body().toString('utf8');
+        const json = isJson(text) ? text : undefined;
         const status = res.statusCode ?? 0;
-        if (status >= 200 && status < 300 && body !== undefined) settle({ ok: true, json: body });
+        if (status >= 200 && status < 300 && json !== undefined) settle({ ok: true, json });
         else if (status >= 200 && status < 300) settle({ ok: false, error: `${url} answered ${status} without a JSON body` });
-        else settle({ ok: false, error: `${url} answered ${status}`, detail: body });
+        else settle({ ok: false, error: `${url} answered ${status}`, detail: json });
       });
     });
     req.on('error', fail);

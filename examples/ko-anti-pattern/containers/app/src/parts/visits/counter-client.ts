@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { keepBody } from '../../../../../shared/bounded-body';
 
 export type CounterAnswer = { ok: true; value: number; instance: string } | { ok: false; detail: string };
 
@@ -34,19 +35,13 @@ export function counterClient(url: string, timeoutMs: number) {
       const timer = setTimeout(() => fail(`no answer within ${timeoutMs} ms`), timeoutMs);
       req.on('error', (err) => fail(err.message));
       req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_ANSWER_BYTES) fail(`answer larger than ${MAX_ANSWER_BYTES} bytes`);
-          else chunks.push(chunk);
-        });
+        const body = keepBody(res, MAX_ANSWER_BYTES, () => fail(`answer larger than ${MAX_ANSWER_BYTES} bytes`));
         res.on('error', (err) => fail(err.message));
         res.on('close', () => fail('connection closed before the answer was complete'));
         res.on('end', () => {
           const status = res.statusCode ?? 0;
           if (status < 200 || status > 299) return fail(`answered ${status}`);
-          const counter = parseCounter(Buffer.concat(chunks).toString('utf8'));
+          const counter = parseCounter(body().toString('utf8'));
           settle(counter ? { ok: true, ...counter } : { ok: false, detail: `${method} ${url}: answered ${status} with no counter in it` });
         });
       });
