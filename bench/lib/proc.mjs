@@ -149,23 +149,28 @@ export function run(command, args, { timeoutMs = 120_000, ...options } = {}) {
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/**
+ * Two clock-tick fields of /proc/<pid>/stat as ms, counted after the command name: utime and
+ * stime (the process) at 11, cutime and cstime (its waited-for descendants) at 13.
+ */
+function statMs(pid, first) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[first]) + Number(fields[first + 1])) * 1000) / TICKS_PER_SECOND;
+}
+
 /** CPU time (user + system) a running process has used so far, in ms; undefined if it is gone. */
 export function cpuMs(pid) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    return statMs(pid, 11);
   } catch {
     return undefined;
   }
 }
 
 /** CPU ms used so far by this process's waited-for descendants (cutime + cstime). */
-function descendantsCpuMs() {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
-}
+const descendantsCpuMs = () => statMs('self', 13);
 
 /**
  * Runs one command to the end, output ignored; returns its wall time and the CPU time
