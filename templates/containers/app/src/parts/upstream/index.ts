@@ -1,7 +1,7 @@
 import type { AppPart } from '../../app-part';
 import { readEnv } from '../../config';
 import { sendJsonText } from '../../../../../shared/send-json';
-import { jsonWithText } from '../../respond';
+import { jsonWithText } from './json-with-text';
 import { getUpstream } from './get-upstream';
 
 /**
