@@ -2,11 +2,15 @@ import { readConfig } from './config';
 import { log } from './log';
 import { Shipper } from './shipper';
 import { onTermination } from '../../../shared/shutdown';
-import { streamSink } from './stream-sink';
+import { stdoutSink } from './stdout-sink';
 
 function main(): void {
   const config = readConfig(process.env);
-  const shipper = new Shipper({ ...config, write: streamSink(process.stdout), log });
+  // process.stdout only if fd 1 turns out to be non-blocking (see stdout-sink.ts). Its errors
+  // come back through each write's callback, and stop the shipper below; an 'error' event
+  // without a listener would end the process before the message.
+  const stdout = () => process.stdout.on('error', () => {});
+  const shipper = new Shipper({ ...config, write: stdoutSink(stdout), log });
   log('info', 'starting', { logFile: config.logFile, rotatedFiles: config.rotatedFiles, offsetFile: config.offsetFile });
 
   // Ship what is left, then exit. A second signal changes nothing: Ctrl-C in `npm run dev`
@@ -18,13 +22,8 @@ function main(): void {
     },
     () => {},
   );
-  // Nobody reads our output any more (EPIPE): stop rather than ship into the void.
-  process.stdout.on('error', (err) => {
-    log('error', 'stdout failed', { error: err.message });
-    process.exit(1);
-  });
-
   // On success, no process.exit(): Node exits by itself once stdout has taken every line.
+  // A failed write (EPIPE: nobody reads our output any more) stops it rather than ship into the void.
   shipper.start().catch((err: Error) => {
     log('error', 'failed', { error: err.message });
     process.exit(1);

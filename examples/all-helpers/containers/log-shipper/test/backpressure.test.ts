@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PositionStore } from '../src/position-store';
-import { streamSink } from '../src/stream-sink';
+import { streamSink } from '../src/stdout-sink';
 import { jsonLines, sleep, startShipper, tempDir, waitFor } from './helpers';
 
 describe('backpressure', () => {

