@@ -134,6 +134,7 @@ export class Shipper {
     }
     // The app has stopped: its unfinished last lines are shipped as they are.
     for (const file of this.readable()) while ((await this.readBatch(file, true)) > 0);
+    await this.output.ready();
     changes.close();
     for (const file of this.files) closeSync(file.fd);
     this.positions.close();
@@ -150,32 +151,38 @@ export class Shipper {
     for (const file of this.readable()) {
       const rotated = file.path !== this.options.logFile;
       if ((await this.readBatch(file, rotated)) > 0) return true;
-      // A rotated file read to its end never grows again: on to the next one.
+      // Nothing new: the batch in flight is written (and its position saved) before anything
+      // is decided about the file. A rotated file read to its end never grows again: on to the next one.
+      await this.output.ready();
       if (rotated) file.done = true;
     }
     return false;
   }
 
   /**
-   * Reads from the file's position and ships the complete lines (and, if `final`, an
-   * unfinished last one). Returns how many bytes of the file are done: 0 if none.
+   * Reads from where the file was last read and ships the complete lines (and, if `final`,
+   * an unfinished last one). Returns how many bytes of the file it took: 0 if none. Returns
+   * with the last of them still being written (see write-behind.ts), so that the next read
+   * and its formatting overlap that write; `file.offset` moves once each write is done.
    */
   private async readBatch(file: TrackedFile, final: boolean): Promise<number> {
     const input = this.batch.input;
-    const n = readSync(file.fd, input, 0, input.length, file.offset);
+    const base = file.next;
+    const n = readSync(file.fd, input, 0, input.length, base);
     if (n === 0) return 0;
-    file.seenSize = Math.max(file.seenSize, file.offset + n);
+    file.seenSize = Math.max(file.seenSize, base + n);
     if (!file.firstLine) {
       const firstLine = readFirstLine(file.fd, final);
       if (!firstLine) return 0; // its first line is still being written
       identify(file, firstLine, this.source);
     }
     if (!startsWith(file.fd, file.firstLine!)) {
-      // Truncated and written again since: what was just read may be the new content.
+      // Truncated and written again since: what was just read may be the new content. The
+      // lines read before are in the batch in flight: written first, so nothing of them is counted lost.
+      await this.output.ready();
       this.truncated(file);
       return 1;
     }
-    const base = file.offset;
     let start = 0;
     if (file.skippingLongLine) {
       const newline = input.subarray(0, n).indexOf(NEWLINE);
@@ -188,10 +195,10 @@ export class Shipper {
     if (final && n < input.length) end = n;
     if (end <= start) {
       if (start === 0 && n === input.length) return this.shipLongLine(file, n);
-      if (start > 0) this.advance(file, base + start);
+      if (start > 0) await this.skipTo(file, base + start);
       return start;
     }
-    if (start > 0) this.advance(file, base + start);
+    if (start > 0) await this.skipTo(file, base + start);
     while (start < end) {
       // A slice at a time, letting the batch in flight go on to stdout between slices (see write-behind.ts).
       const sliceEnd = end - start > FORMAT_SLICE_BYTES ? input.lastIndexOf(NEWLINE, start + FORMAT_SLICE_BYTES) + 1 : end;
@@ -203,20 +210,29 @@ export class Shipper {
       else await this.output.letItFlow();
       start = stopped;
     }
-    await this.output.ready();
+    file.next = base + end;
     return end;
+  }
+
+  /** Moves past bytes that are not shipped (the rest of a long line), once the batch in flight is written. */
+  private async skipTo(file: TrackedFile, offset: number): Promise<void> {
+    await this.output.ready();
+    file.next = offset;
+    this.advance(file, offset);
   }
 
   /** A line longer than maxLineBytes: its beginning as one record marked truncated; the rest is skipped. */
   private async shipLongLine(file: TrackedFile, n: number): Promise<number> {
+    const at = file.next;
     const beginning = this.batch.input.toString('utf8', 0, n);
-    this.log('warn', 'line longer than MAX_LINE_BYTES, shipped truncated', { path: file.path, fileId: file.fileId, offset: file.offset });
-    this.batch.appendString(`${truncatedRecord({ source: this.source, fileId: file.fileId! }, file.offset, beginning)}\n`);
+    this.log('warn', 'line longer than MAX_LINE_BYTES, shipped truncated', { path: file.path, fileId: file.fileId, offset: at });
+    this.batch.appendString(`${truncatedRecord({ source: this.source, fileId: file.fileId! }, at, beginning)}\n`);
     await this.startWriting(() => {
       file.skippingLongLine = true;
-      this.advance(file, file.offset + n);
+      this.advance(file, at + n);
     });
     await this.output.ready();
+    file.next = at + n;
     return n;
   }
 

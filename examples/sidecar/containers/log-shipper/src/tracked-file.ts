@@ -19,8 +19,13 @@ export interface TrackedFile {
   firstLine?: Buffer;
   fileId?: string;
   format?: (batch: BatchBuffer, start: number, end: number, inputOffset: number) => number;
-  /** Where the next unshipped line starts. */
+  /** Where the next line not yet written to stdout starts: what is saved. */
   offset: number;
+  /**
+   * Where the next line not yet read starts: ahead of `offset` by the batch being written
+   * while the next one is read and formatted, equal to it once that write is done.
+   */
+  next: number;
   /** The most bytes it was seen to hold: what is lost if it is truncated or dropped unread. */
   seenSize: number;
   /** Inside a line longer than the shipper holds: the rest of that line is skipped. */
@@ -33,7 +38,7 @@ export interface TrackedFile {
 
 /** Starts tracking a file just found (see log-files.ts), from its start. */
 export function tracked({ path, fd, dev, ino, size }: FoundFile & { fd: number }): TrackedFile {
-  return { path, fd, dev, ino, offset: 0, seenSize: size, skippingLongLine: false, done: false };
+  return { path, fd, dev, ino, offset: 0, next: 0, seenSize: size, skippingLongLine: false, done: false };
 }
 
 /** Gives the file its identity once its first line is known. */
@@ -46,13 +51,13 @@ export function identify(file: TrackedFile, firstLine: Buffer, source: string): 
 /** Forgets what the file held: it was truncated, and what it holds now is a new log. */
 export function forget(file: TrackedFile): void {
   file.firstLine = file.fileId = file.format = file.copyOf = undefined;
-  file.offset = file.seenSize = 0;
+  file.offset = file.next = file.seenSize = 0;
   file.skippingLongLine = file.done = false;
 }
 
 /** Takes up a position saved by an earlier run. */
 export function resume(file: TrackedFile, saved: SavedPosition): void {
-  file.offset = saved.offset;
+  file.offset = file.next = saved.offset;
   file.seenSize = Math.max(file.seenSize, saved.size);
   file.skippingLongLine = saved.skippingLongLine;
 }
