@@ -47,7 +47,7 @@ export async function measureNpxFirstRun({ tarball, createVite, runs }) {
       const { ms, cpuMs } = timeCommand(
         'npm',
         ['exec', '--yes', '--offline', '--cache', join(dir, 'cache'), `--package=${tgz}`, '--', bin, ...args],
-        { cwd: join(dir, 'cwd'), env, timeoutMs: 120_000 },
+        { cwd: join(dir, 'cwd'), env, timeoutMs: 120_000, group: true },
       );
       if (!existsSync(join(dir, 'cwd', 'p', 'package.json'))) throw new Error(`npx ${bin} wrote no package.json`);
       rmSync(dir, { recursive: true, force: true });

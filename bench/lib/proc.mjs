@@ -174,13 +174,21 @@ const descendantsCpuMs = () => statMs('self', 13);
 
 /**
  * Runs one command to the end, output ignored; returns its wall time and the CPU time
- * (user + sys) of it and every process it waited for, in ms. Throws when it fails.
+ * (user + sys) of it and every process it waited for, in ms. Throws when it fails or takes
+ * over `timeoutMs`. With `group`, it runs under coreutils' `timeout`, which signals its whole
+ * process group at the limit: `npm exec` goes with the CLI it started, where spawnSync's own
+ * timeout would kill npm alone (not used for one process: `timeout` adds an exec to the time).
  */
-export function timeCommand(command, args, { cwd, env, timeoutMs = 60_000 } = {}) {
+export function timeCommand(command, args, { cwd, env, timeoutMs = 60_000, group = false } = {}) {
   const cpuBefore = descendantsCpuMs();
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs });
+  const options = { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] };
+  const result = group
+    ? spawnSync('timeout', ['--kill-after=5s', `${timeoutMs / 1000}s`, command, ...args], options)
+    : spawnSync(command, args, { ...options, timeout: timeoutMs });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if ((group && result.status === 124) || result.error?.code === 'ETIMEDOUT')
+    throw new Error(`${command} ${args.join(' ')} took over ${timeoutMs} ms`);
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}`);
   return { ms, cpuMs: descendantsCpuMs() - cpuBefore };
 }
