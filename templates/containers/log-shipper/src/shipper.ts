@@ -170,7 +170,6 @@ export class Shipper {
     const base = file.next;
     const n = readSync(file.fd, input, 0, input.length, base);
     if (n === 0) return 0;
-    file.seenSize = Math.max(file.seenSize, base + n);
     if (!file.firstLine) {
       const firstLine = readFirstLine(file.fd, final);
       if (!firstLine) return 0; // its first line is still being written
@@ -183,6 +182,8 @@ export class Shipper {
       this.truncated(file);
       return 1;
     }
+    // Only now: what was read may have been the content of the file once truncated and written again.
+    file.seenSize = Math.max(file.seenSize, base + n);
     let start = 0;
     if (file.skippingLongLine) {
       const newline = input.subarray(0, n).indexOf(NEWLINE);
@@ -280,11 +281,14 @@ export class Shipper {
     this.reportGoneSinceLastRun();
     for (const file of [...this.files]) {
       const { size, nlink } = fstatSync(file.fd);
-      file.seenSize = Math.max(file.seenSize, size);
       if (file.firstLine && (size < file.offset || !startsWith(file.fd, file.firstLine))) {
+        // Not its size first: what it holds now is the log written again since it was truncated.
         this.truncated(file);
         changed = true;
-      } else if (file.done && file.copyOf === undefined && file.path === undefined && nlink === 0) {
+        continue;
+      }
+      file.seenSize = Math.max(file.seenSize, size);
+      if (file.done && file.copyOf === undefined && file.path === undefined && nlink === 0) {
         this.letGo(file);
       } else if (file.done && size > file.offset) {
         file.done = false; // a writer still had it open after the rotation
