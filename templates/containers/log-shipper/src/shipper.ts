@@ -319,19 +319,24 @@ export class Shipper {
     for (const file of this.files) {
       if (!found.some(({ dev, ino }) => file.dev === dev && file.ino === ino)) file.path = undefined;
     }
-    // Newest first, so that of a file and its copy the live one is the one read.
-    for (const file of [...fresh].reverse()) this.place(file);
+    // Newest first, so that of a file and its copy the live one is the one read: a copy found
+    // in the same look as its original (after a restart) is told apart from it too.
+    const placed: TrackedFile[] = [];
+    for (const file of [...fresh].reverse()) {
+      this.place(file, placed);
+      placed.push(file);
+    }
     this.files.push(...fresh);
     if (fresh.length > 0) this.savePositions();
     return fresh.length > 0;
   }
 
   /** Decides where to start in a newly opened file. */
-  private place(file: TrackedFile): void {
+  private place(file: TrackedFile, placedWithIt: TrackedFile[] = []): void {
     const firstLine = readFirstLine(file.fd, file.path !== this.options.logFile);
     if (firstLine) identify(file, firstLine, this.source);
     const exact = this.takeSaved((s) => s.fileId === file.fileId && s.dev === file.dev && s.ino === file.ino);
-    const original = !exact && this.originalOf(file);
+    const original = !exact && this.originalOf(file, placedWithIt);
     const moved = !exact && !original && this.takeSaved((s) => s.fileId === file.fileId);
     if (original) file.copyOf = original;
     else if (exact || moved) resume(file, (exact || moved) as SavedPosition);
@@ -344,9 +349,9 @@ export class Shipper {
   }
 
   /** The held file that `file` is a copy of (same first line, same bytes or the original since truncated). */
-  private originalOf(file: TrackedFile): TrackedFile | undefined {
+  private originalOf(file: TrackedFile, placedWithIt: TrackedFile[]): TrackedFile | undefined {
     if (!file.fileId) return undefined;
-    return this.files.find(
+    return [...this.files, ...placedWithIt].find(
       (other) =>
         other !== file &&
         !other.copyOf &&
