@@ -62,9 +62,14 @@ export function resume(file: TrackedFile, saved: SavedPosition): void {
   file.skippingLongLine = saved.skippingLongLine;
 }
 
-/** What the state file keeps for the file: nothing until it has an identity. */
+/**
+ * What the state file keeps for the file: nothing until it has an identity, nor for a copy
+ * held in reserve (copytruncate), which has shipped nothing: its lines are its original's,
+ * whose position a restart gives the copy if the original is truncated meanwhile. Saved at
+ * 0, the copy would be read again from its start after a restart.
+ */
 export function positionOf(file: TrackedFile): SavedPosition | undefined {
-  if (!file.fileId) return undefined;
+  if (!file.fileId || file.copyOf) return undefined;
   const { fileId, dev, ino, offset, seenSize: size, skippingLongLine, done } = file;
   return { fileId, dev, ino, offset, size, skippingLongLine, done };
 }

@@ -170,7 +170,6 @@ export class Shipper {
     const base = file.next;
     const n = readSync(file.fd, input, 0, input.length, base);
     if (n === 0) return 0;
-    file.seenSize = Math.max(file.seenSize, base + n);
     if (!file.firstLine) {
       const firstLine = readFirstLine(file.fd, final);
       if (!firstLine) return 0; // its first line is still being written
@@ -183,6 +182,8 @@ export class Shipper {
       this.truncated(file);
       return 1;
     }
+    // Only now: what was read may have been the content of the file once truncated and written again.
+    file.seenSize = Math.max(file.seenSize, base + n);
     let start = 0;
     if (file.skippingLongLine) {
       const newline = input.subarray(0, n).indexOf(NEWLINE);
@@ -280,11 +281,14 @@ export class Shipper {
     this.reportGoneSinceLastRun();
     for (const file of [...this.files]) {
       const { size, nlink } = fstatSync(file.fd);
-      file.seenSize = Math.max(file.seenSize, size);
       if (file.firstLine && (size < file.offset || !startsWith(file.fd, file.firstLine))) {
+        // Not its size first: what it holds now is the log written again since it was truncated.
         this.truncated(file);
         changed = true;
-      } else if (file.done && file.copyOf === undefined && file.path === undefined && nlink === 0) {
+        continue;
+      }
+      file.seenSize = Math.max(file.seenSize, size);
+      if (file.done && file.copyOf === undefined && file.path === undefined && nlink === 0) {
         this.letGo(file);
       } else if (file.done && size > file.offset) {
         file.done = false; // a writer still had it open after the rotation
@@ -315,19 +319,24 @@ export class Shipper {
     for (const file of this.files) {
       if (!found.some(({ dev, ino }) => file.dev === dev && file.ino === ino)) file.path = undefined;
     }
-    // Newest first, so that of a file and its copy the live one is the one read.
-    for (const file of [...fresh].reverse()) this.place(file);
+    // Newest first, so that of a file and its copy the live one is the one read: a copy found
+    // in the same look as its original (after a restart) is told apart from it too.
+    const placed: TrackedFile[] = [];
+    for (const file of [...fresh].reverse()) {
+      this.place(file, placed);
+      placed.push(file);
+    }
     this.files.push(...fresh);
     if (fresh.length > 0) this.savePositions();
     return fresh.length > 0;
   }
 
   /** Decides where to start in a newly opened file. */
-  private place(file: TrackedFile): void {
+  private place(file: TrackedFile, placedWithIt: TrackedFile[] = []): void {
     const firstLine = readFirstLine(file.fd, file.path !== this.options.logFile);
     if (firstLine) identify(file, firstLine, this.source);
     const exact = this.takeSaved((s) => s.fileId === file.fileId && s.dev === file.dev && s.ino === file.ino);
-    const original = !exact && this.originalOf(file);
+    const original = !exact && this.originalOf(file, placedWithIt);
     const moved = !exact && !original && this.takeSaved((s) => s.fileId === file.fileId);
     if (original) file.copyOf = original;
     else if (exact || moved) resume(file, (exact || moved) as SavedPosition);
@@ -340,9 +349,9 @@ export class Shipper {
   }
 
   /** The held file that `file` is a copy of (same first line, same bytes or the original since truncated). */
-  private originalOf(file: TrackedFile): TrackedFile | undefined {
+  private originalOf(file: TrackedFile, placedWithIt: TrackedFile[]): TrackedFile | undefined {
     if (!file.fileId) return undefined;
-    return this.files.find(
+    return [...this.files, ...placedWithIt].find(
       (other) =>
         other !== file &&
         !other.copyOf &&
