@@ -45,7 +45,7 @@ describe("the built shipper's stdout", () => {
       const preload = join(dir, 'nonblocking-stdout.cjs');
       writeFileSync(preload, 'process.stdout;\n');
       const counted = new ShippedCount(total);
-      const shipper = BuiltShipper.start(await bundle(), dir, counted, { NODE_OPTIONS: `--require ${preload}` });
+      const shipper = BuiltShipper.start(await bundle(), dir, counted, { NODE_OPTIONS: `--require "${preload}"` });
       const exitCode = new Promise((resolve) => shipper.child.on('exit', resolve));
       await shipper.started();
       expect(stdoutIsNonBlocking(shipper.child.pid!)).toBe(true);
