@@ -25,8 +25,9 @@ export class WriteBehind {
 
   /**
    * One turn of the event loop while a batch is in flight, between two slices of formatting:
-   * a batch bigger than the pipe goes out in several writes, one per turn, and without turns
-   * the reader would wait until the whole next batch is formatted.
+   * through a stream (stdout-sink.ts's fallback) a batch bigger than the pipe goes out in
+   * several writes, one per turn, and without turns the reader would wait until the whole
+   * next batch is formatted. A write from the thread pool goes on meanwhile anyway.
    */
   async letItFlow(): Promise<void> {
     if (this.inFlight) await new Promise((resolve) => setImmediate(resolve));

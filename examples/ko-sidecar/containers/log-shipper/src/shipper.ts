@@ -332,7 +332,7 @@ export class Shipper {
   }
 
   /** Decides where to start in a newly opened file. */
-  private place(file: TrackedFile, placedWithIt: TrackedFile[] = []): void {
+  private place(file: TrackedFile, placedWithIt: TrackedFile[]): void {
     const firstLine = readFirstLine(file.fd, file.path !== this.options.logFile);
     if (firstLine) identify(file, firstLine, this.source);
     const exact = this.takeSaved((s) => s.fileId === file.fileId && s.dev === file.dev && s.ino === file.ino);

@@ -1,5 +1,7 @@
 import { write } from 'node:fs';
 
+const STDOUT_FD = 1;
+
 /**
  * Writes batches to a stream and resolves once the stream has handed each one on (to the
  * kernel, for stdout): so a slow reader of stdout slows the shipper down instead of
@@ -24,11 +26,11 @@ export function streamSink(stream: NodeJS.WritableStream): (chunk: string | Uint
  * says EAGAIN once the pipe is full: the rest then goes through `fallback()`, a stream that
  * waits for room in the event loop.
  */
-export function stdoutSink(fallback: () => NodeJS.WritableStream = () => process.stdout, fd = 1): (chunk: Uint8Array) => Promise<void> {
+export function stdoutSink(fallback: () => NodeJS.WritableStream): (chunk: Uint8Array) => Promise<void> {
   let stream: ((chunk: Uint8Array) => Promise<void>) | undefined;
   return async (chunk) => {
     if (stream) return stream(chunk);
-    const written = await writeUntilEagain(fd, chunk);
+    const written = await writeUntilEagain(STDOUT_FD, chunk);
     if (written === chunk.length) return;
     stream = streamSink(fallback());
     return stream(chunk.subarray(written));
