@@ -55,8 +55,9 @@ async function networkReport(name: string): Promise<string> {
       );
     }
   }
+  const health = await getInPod(`${name}-app`, 'http://127.0.0.1:9001/healthz').catch((error: Error) => ({ body: error.message }));
   const logs = await podman('logs', '--tail', '15', `${name}-ambassador`);
-  return `network:\n${lines.join('\n')}\nambassador's last lines:\n${logs.stdout}${logs.stderr}`;
+  return `network at ${new Date().toISOString()}:\n${lines.join('\n')}\nambassador's /healthz: ${health.body}\nambassador's last lines:\n${logs.stdout}${logs.stderr}`;
 }
 
 /** Lines of `podman logs` stdout, as the container wrote them to its stdout. */
@@ -171,6 +172,17 @@ const helperChecks: Record<Helper, (name: string) => Promise<void>> = {
     const direct = JSON.parse((await getInPod(app, 'http://127.0.0.1:9000/')).body);
     expect(direct).toMatchObject({ upstream: 'primary' });
 
+    // Failover needs a backup the ambassador can reach. Until its health checks say both are up,
+    // a new pod may still be cut off by podman's network (once seen for 53 s on CI, after which
+    // the 15 s below ran out), and stopping the primary would test that flake, not the failover.
+    await eventually(async () => {
+      const health = await getInPod(app, 'http://127.0.0.1:9001/healthz');
+      expect(health.status, health.body).toBe(200);
+      const states = JSON.parse(health.body).upstreams.map((u: { state: string }) => u.state);
+      expect(states, health.body).toEqual(['up', 'up']);
+    }, 90).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await networkReport(name)}`);
+    });
     await ok('podman', ['pod', 'stop', '-t', '10', `${name}-upstream-primary`], { timeoutSeconds: 40 });
     const failedOver = await eventually(async () => {
       const a = await getInPod(app, 'http://127.0.0.1:8080/upstream');
