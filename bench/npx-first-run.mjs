@@ -3,7 +3,7 @@
 // folder, so the package is unpacked and installed and no compiled code is cached yet.
 // Both packages come from their tarballs and npm runs offline: the network's speed is not
 // measured (the tarballs' sizes are, in the install rows). Both run on the bench's Node.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { note } from './lib/paths.mjs';
 import { makeTempDir, removeTempDir, run, timeCommand } from './lib/proc.mjs';
@@ -50,7 +50,7 @@ export async function measureNpxFirstRun({ tarball, createVite, runs }) {
         { cwd: join(dir, 'cwd'), env, timeoutMs: 120_000, group: true },
       );
       if (!existsSync(join(dir, 'cwd', 'p', 'package.json'))) throw new Error(`npx ${bin} wrote no package.json`);
-      rmSync(dir, { recursive: true, force: true });
+      // Kept until the end, as in scaffold.mjs: removing it here would slow the next run's file creation.
       if (i >= 1) {
         times[name].push(ms);
         cpu[name].push(cpuMs);

@@ -24,7 +24,7 @@ import { measureAmbassador } from './ambassador.mjs';
 import { measureInstallSize } from './install-size.mjs';
 import { builtBundles } from './lib/containers.mjs';
 import { BENCH_DIR, ROOT, note } from './lib/paths.mjs';
-import { installCleanupHandlers } from './lib/proc.mjs';
+import { cpuTimes, installCleanupHandlers, stolenShare } from './lib/proc.mjs';
 import { markdownTable, row } from './lib/table.mjs';
 import { ensureCreateVite, ensureDebianCommands, ensureNode } from './lib/tools.mjs';
 import { measureLogShipper } from './log-shipper.mjs';
@@ -96,13 +96,18 @@ async function main() {
   const started = Date.now();
 
   /** Runs one section; a failure becomes a row saying so, and the other sections still run. */
+  /** Per section, the CPU time a VM's hypervisor gave to others: wall times move with it. */
+  const stolen = [];
   const section = async (name, measurement, fn) => {
     const t0 = Date.now();
+    const cpuBefore = cpuTimes();
     try {
       const result = await fn();
       rows.push(...result.rows);
       notes.push(...(result.notes ?? []));
       note(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      const share = stolenShare(cpuBefore, cpuTimes());
+      if (share) stolen.push(`${name} ${share}`);
       return result;
     } catch (err) {
       note(`${name} failed: ${err.stack ?? err}`);
@@ -151,6 +156,7 @@ async function main() {
 
   if (builtBundles.size > 0)
     notes.push(`container bundles measured (sha256): ${[...builtBundles].map(([n, h]) => `${n} ${h}`).join(', ')}`);
+  if (stolen.length > 0) notes.push(`CPU time the hypervisor gave to other guests (steal), per section: ${stolen.join(', ')}`);
   notes.push(`source: ${gitDescription()}`);
   const loadAfter = os.loadavg();
   const header =

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { note } from './lib/paths.mjs';
-import { makeTempDir, removeTempDir, timeCommand } from './lib/proc.mjs';
+import { makeTempDir, removeTempDir, settleFileSystem, timeCommand } from './lib/proc.mjs';
 import { fmt, median, quantile, ratio } from './lib/stats.mjs';
 import { row } from './lib/table.mjs';
 
@@ -58,7 +58,8 @@ export async function measureScaffold({ cli, createVite, runs }) {
   const envFor = (name, dir) => (name === 'first' ? { ...process.env, TMPDIR: makeDir(join(dir, 'empty-tmp')) } : process.env);
   const files = {};
   const warmups = 2;
-  note(`scaffold: ${warmups} warm-up + ${runs} interleaved runs each ...`);
+  note(`scaffold: letting the file system settle (sync, then 5.5 s), then ${warmups} warm-up + ${runs} interleaved runs each ...`);
+  await settleFileSystem();
   for (let i = 0; i < warmups + runs; i++) {
     // Rotate who goes first, so neither always runs on a cache the other warmed.
     const names = Object.keys(contenders);
@@ -70,7 +71,11 @@ export async function measureScaffold({ cli, createVite, runs }) {
         if (!existsSync(join(dir, 'p', 'package.json'))) throw new Error(`${name} wrote no package.json`);
         files[name] ??= countFiles(join(dir, 'p'));
       }
-      rmSync(dir, { recursive: true, force: true });
+      // Each run's output stays until the section ends (removeTempDir below). Removed here, its
+      // inodes would be "recently deleted" when the next run creates files, and ext4 without a
+      // journal (this VM's) skips each such inode one by one (recently_deleted() in perf: about
+      // 40% of a scaffold's samples): a cost of the bench's own clean-up, paid per file created,
+      // so 99 files against 12. A user's scaffold does not follow a deletion 50 ms earlier.
       if (i >= warmups) {
         times[name].push(ms);
         cpu[name].push(cpuMs);

@@ -192,3 +192,35 @@ export function timeCommand(command, args, { cwd, env, timeoutMs = 60_000, group
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}`);
   return { ms, cpuMs: descendantsCpuMs() - cpuBefore };
 }
+
+/** How long ext4 counts a deleted inode as recent once its inode table block is on disk (RECENTCY_MIN, fs/ext4/ialloc.c). */
+const RECENTLY_DELETED_MS = 5000;
+
+/**
+ * Lets the file system settle before a section that times file creation. On ext4 without a
+ * journal (this VM's root), creating a file skips every inode deleted in the last 5 s, or
+ * 300 s while its inode table block is still dirty, one at a time: after the deletions of
+ * an earlier section, a test run or a previous bench, each new file can cost a millisecond,
+ * and a scaffold of 99 files pays 8 times what one of 12 does. `sync` writes the dirty
+ * blocks, and the wait outlasts the 5 s.
+ */
+export async function settleFileSystem() {
+  spawnSync('sync', [], { stdio: 'ignore', timeout: 60_000 });
+  await sleep(RECENTLY_DELETED_MS + 500);
+}
+
+/** The machine's CPU time so far from /proc/stat (clock ticks): all of it, and what the hypervisor took (steal). */
+export function cpuTimes() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The share of CPU time the hypervisor took between two cpuTimes(): "12%", or undefined off Linux. */
+export function stolenShare(before, after) {
+  if (!before || !after || after.total <= before.total) return undefined;
+  return `${Math.round((100 * (after.steal - before.steal)) / (after.total - before.total))}%`;
+}
