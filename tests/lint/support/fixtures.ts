@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { parse, parseAllDocuments, stringify } from 'yaml';
+import { afterAll } from 'vitest';
 
 /**
  * Lint fixtures are small overlays, not copies: `<check-id>/<pass|fail>[-variant].patch.yaml`
@@ -55,11 +56,13 @@ export function renderFixture(check: string, name: string): string {
 
 /**
  * Writes base.yaml and every fixture under a new temp folder, laid out as the overlays are
- * (`<dir>/<check>/<name>`), and returns a resolver of paths inside it.
+ * (`<dir>/<check>/<name>`), and returns a resolver of paths inside it. Call it at the top of a
+ * test file: the folder goes when the file's tests are done.
  */
 export function writeFixtures(): (path: string) => string {
   const dir = mkdtempSync(join(tmpdir(), 'lint-fixtures-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // Not on process 'exit': vitest ends its workers without one, and the folder stayed behind.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'base.yaml'), readFileSync(join(SOURCE, 'base.yaml')));
   for (const { check, name } of listFixtures()) {
     mkdirSync(join(dir, check), { recursive: true });
