@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { onTestFinished } from 'vitest';
 
 /**
  * What every container's process tests share: the container bundled the way `npm run build`
@@ -26,6 +27,10 @@ export interface RunningProcess {
  */
 export async function startBundled(entry: URL, env: Record<string, string>, wrapper: string[] = []): Promise<RunningProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'container-test-'));
+  // Gone when the test ends, or when the process exits if that comes first; a process still
+  // running then has long read its bundle. (Its exit alone left a folder behind whenever the
+  // test run ended first.)
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const outfile = join(dir, 'index.cjs');
   await build({
     entryPoints: [fileURLToPath(entry)],

@@ -119,9 +119,14 @@ export async function settle(check: () => boolean, timeoutMs?: number): Promise<
   await waitFor(check, timeoutMs).catch(() => {});
 }
 
-/** Bundles src/index.ts as the project's build does (esbuild, cjs, node20); these tests read its stdout and stderr as streams. */
+/**
+ * Bundles src/index.ts as the project's build does (esbuild, cjs, node20); these tests read its
+ * stdout and stderr as streams. The bundle goes when the current test ends.
+ */
 export async function bundle(): Promise<string> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'log-shipper-bundle-')), 'index.cjs');
+  const dir = mkdtempSync(join(tmpdir(), 'log-shipper-bundle-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const outfile = join(dir, 'index.cjs');
   await build({
     entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
     bundle: true,
