@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { note } from './lib/paths.mjs';
-import { makeTempDir, removeTempDir, run, timeCommand } from './lib/proc.mjs';
+import { makeTempDir, run, timeCommand } from './lib/proc.mjs';
 import { fmt, median, ratio } from './lib/stats.mjs';
 import { row } from './lib/table.mjs';
 
@@ -50,14 +50,13 @@ export async function measureNpxFirstRun({ tarball, createVite, runs }) {
         { cwd: join(dir, 'cwd'), env, timeoutMs: 120_000, group: true },
       );
       if (!existsSync(join(dir, 'cwd', 'p', 'package.json'))) throw new Error(`npx ${bin} wrote no package.json`);
-      // Kept until the end, as in scaffold.mjs: removing it here would slow the next run's file creation.
+      // Kept until the bench ends, as in scaffold.mjs: removing it here would slow the next run's file creation.
       if (i >= 1) {
         times[name].push(ms);
         cpu[name].push(cpuMs);
       }
     }
   }
-  removeTempDir(work);
   const ours = median(times.ours);
   const vite = median(times.vite);
   const r = ratio(ours, vite);

@@ -5,10 +5,10 @@
 // installed, instruction counts under callgrind: both move far less than wall time when
 // other work shares the machine.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { note } from './lib/paths.mjs';
-import { makeTempDir, removeTempDir, settleFileSystem, timeCommand } from './lib/proc.mjs';
+import { makeTempDir, settleFileSystem, timeCommand } from './lib/proc.mjs';
 import { fmt, median, quantile, ratio } from './lib/stats.mjs';
 import { row } from './lib/table.mjs';
 
@@ -58,8 +58,9 @@ export async function measureScaffold({ cli, createVite, runs }) {
   const envFor = (name, dir) => (name === 'first' ? { ...process.env, TMPDIR: makeDir(join(dir, 'empty-tmp')) } : process.env);
   const files = {};
   const warmups = 2;
-  note(`scaffold: letting the file system settle (sync, then 5.5 s), then ${warmups} warm-up + ${runs} interleaved runs each ...`);
-  await settleFileSystem();
+  note('scaffold: letting the file system settle (a minute where it is ext4 without a journal) ...');
+  const settled = await settleFileSystem(work);
+  note(`scaffold: ${warmups} warm-up + ${runs} interleaved runs each ...`);
   for (let i = 0; i < warmups + runs; i++) {
     // Rotate who goes first, so neither always runs on a cache the other warmed.
     const names = Object.keys(contenders);
@@ -71,11 +72,11 @@ export async function measureScaffold({ cli, createVite, runs }) {
         if (!existsSync(join(dir, 'p', 'package.json'))) throw new Error(`${name} wrote no package.json`);
         files[name] ??= countFiles(join(dir, 'p'));
       }
-      // Each run's output stays until the section ends (removeTempDir below). Removed here, its
-      // inodes would be "recently deleted" when the next run creates files, and ext4 without a
-      // journal (this VM's) skips each such inode one by one (recently_deleted() in perf: about
-      // 40% of a scaffold's samples): a cost of the bench's own clean-up, paid per file created,
-      // so 99 files against 12. A user's scaffold does not follow a deletion 50 ms earlier.
+      // Each run's output stays until the bench ends (its temp folders go then). Removed here,
+      // its inodes would be "recently deleted" when the next run creates files, and ext4
+      // without a journal (this VM's) skips each such inode one by one (recently_deleted() in
+      // perf: about 40% of a scaffold's samples): a cost of the bench's own clean-up, paid per
+      // file created, so 99 files against 12. A user's scaffold does not follow a deletion.
       if (i >= warmups) {
         times[name].push(ms);
         cpu[name].push(cpuMs);
@@ -89,10 +90,8 @@ export async function measureScaffold({ cli, createVite, runs }) {
       if (name === 'first') continue;
       const dir = makeDir(join(work, `callgrind-${name}`));
       counted[name] = instructions(contenders[name]('p'), dir);
-      rmSync(dir, { recursive: true, force: true });
     }
   }
-  removeTempDir(work);
   const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
   const mi = (n) => (Number.isFinite(n) ? `${(n / 1e6).toFixed(0)} M instr.` : '—');
 
@@ -146,7 +145,8 @@ export async function measureScaffold({ cli, createVite, runs }) {
         `(${fmt.ratio(ratio(ours - floor, vite - floor))}); CPU ms: ours ${fmt.ms(mean(cpu.ours))}, create-vite ${fmt.ms(mean(cpu.vite))}, node ${fmt.ms(mean(cpu.node))}` +
         (counted.ours
           ? `; instructions: ours ${mi(counted.ours)}, create-vite ${mi(counted.vite)}, node -e 0 ${mi(counted.node)}, above node: ${fmt.ratio(ratio(counted.ours - counted.node, counted.vite - counted.node))}`
-          : ''),
+          : '') +
+        `; before the runs: ${settled}`,
     ],
   };
 }

@@ -1,10 +1,10 @@
 // Child processes, temp folders and ports of one bench run, all cleaned up on exit,
 // on an error and on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const children = new Set();
@@ -193,20 +193,49 @@ export function timeCommand(command, args, { cwd, env, timeoutMs = 60_000, group
   return { ms, cpuMs: descendantsCpuMs() - cpuBefore };
 }
 
-/** How long ext4 counts a deleted inode as recent once its inode table block is on disk (RECENTCY_MIN, fs/ext4/ialloc.c). */
-const RECENTLY_DELETED_MS = 5000;
+/**
+ * How long ext4 counts a deleted inode as recent once its inode table block is on disk:
+ * RECENTCY_MIN in fs/ext4/ialloc.c, 60 s since Linux 5.7 (5 s before); 300 s while dirty.
+ */
+const RECENTLY_DELETED_MS = 60_000;
 
 /**
- * Lets the file system settle before a section that times file creation. On ext4 without a
- * journal (this VM's root), creating a file skips every inode deleted in the last 5 s, or
- * 300 s while its inode table block is still dirty, one at a time: after the deletions of
- * an earlier section, a test run or a previous bench, each new file can cost a millisecond,
- * and a scaffold of 99 files pays 8 times what one of 12 does. `sync` writes the dirty
- * blocks, and the wait outlasts the 5 s.
+ * The ext4 mount holding `dir` when it has no journal ("<none>" in its sysfs journal_task),
+ * from /proc/self/mountinfo; undefined on any other file system or system.
  */
-export async function settleFileSystem() {
+function journallessExt4(dir) {
+  try {
+    let best;
+    for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+      const [left, right] = line.split(' - ');
+      if (!right) continue;
+      const mountPoint = left.split(' ')[4].replace(/\\040/g, ' ');
+      const [fsType, source] = right.split(' ');
+      const inside = dir === mountPoint || dir.startsWith(mountPoint === '/' ? '/' : `${mountPoint}/`);
+      if (inside && (!best || mountPoint.length >= best.mountPoint.length)) best = { mountPoint, fsType, source };
+    }
+    if (best?.fsType !== 'ext4') return undefined;
+    const journal = readFileSync(`/sys/fs/ext4/${basename(best.source)}/journal_task`, 'utf8').trim();
+    return journal === '<none>' ? best.mountPoint : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lets the file system settle before a section that times file creation, and says how. On
+ * ext4 without a journal (this VM's root), creating a file skips, one at a time, every
+ * inode deleted in the last 60 s, or 300 s while its inode table block is still dirty:
+ * after the deletions of an earlier section, a test run or a previous bench, each new file
+ * can cost a millisecond, and a scaffold of 99 files pays 8 times what one of 12 does.
+ * `sync` writes the dirty blocks; there, the wait then outlasts the 60 s.
+ */
+export async function settleFileSystem(dir = tmpdir()) {
   spawnSync('sync', [], { stdio: 'ignore', timeout: 60_000 });
-  await sleep(RECENTLY_DELETED_MS + 500);
+  const mount = journallessExt4(realpathSync(dir));
+  if (!mount) return 'sync';
+  await sleep(RECENTLY_DELETED_MS + 1000);
+  return `sync, then ${(RECENTLY_DELETED_MS + 1000) / 1000} s: ${mount} is ext4 without a journal`;
 }
 
 /** The machine's CPU time so far from /proc/stat (clock ticks): all of it, and what the hypervisor took (steal). */
