@@ -1,6 +1,6 @@
 // Bundles the CLI so `npx create-pod-pattern` downloads and loads little: no runtime
 // dependencies, and the prompt and lint code split into chunks loaded only when used.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -29,6 +29,14 @@ function precompiledTemplatesModule() {
       return `  ${JSON.stringify(key)}: ${spec},`;
     });
   return `export const precompiledTemplates = {\n${entries.join('\n')}\n};\nexport const templateFiles = ${JSON.stringify(files)};\n`;
+}
+
+/** The template files the bundle reads (all but the precompiled .hbs) as src/render/template-pack.ts reads them. */
+function writeTemplatesPack(file) {
+  const files = templateFileList().filter((f) => !f.endsWith('.hbs'));
+  const contents = files.map((f) => readFileSync(join('templates', f)));
+  const index = JSON.stringify(files.map((f, i) => [f, contents[i].length]));
+  writeFileSync(file, Buffer.concat([Buffer.from(`${index}\n`), ...contents]));
 }
 
 const precompiled = {
@@ -143,3 +151,4 @@ await bundle('lint', 'src/lint/command.ts');
 await bundle('add', 'src/add/command.ts');
 await bundle('prompts', 'src/cli/prompts.ts');
 await bundle('ko', 'src/i18n/ko/index.ts');
+writeTemplatesPack('dist/templates.pack');

@@ -38,6 +38,16 @@ describe('the packed package', () => {
     expect(existsSync(join(home, 'via-npm-create/containers/adapter/Dockerfile'))).toBe(true);
   });
 
+  it('unpacks a handful of files: the templates travel in one, dist/templates.pack', () => {
+    // npm's install costs per file (it unpacks a tarball once to read its manifest, then again).
+    const below = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? below(join(dir, e.name)) : [e.name]));
+    const files = below(join(home, 'node_modules', 'create-pod-pattern'));
+    expect(files).toContain('templates.pack');
+    expect(existsSync(join(home, 'node_modules', 'create-pod-pattern', 'templates'))).toBe(false);
+    expect(files.length).toBeLessThanOrEqual(12);
+  });
+
   it('has no runtime dependencies to download: the CLI is one bundled file', async () => {
     const installed = readdirSync(join(home, 'node_modules')).filter((d) => !d.startsWith('.'));
     expect(installed).toEqual(['create-pod-pattern']);
