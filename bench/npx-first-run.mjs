@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { note } from './lib/paths.mjs';
-import { makeTempDir, run, timeCommand } from './lib/proc.mjs';
+import { fileCreationScratch, run, timeCommand } from './lib/proc.mjs';
 import { fmt, median, ratio } from './lib/stats.mjs';
 import { row } from './lib/table.mjs';
 
@@ -23,7 +23,7 @@ async function packCreateVite(version, dir) {
 }
 
 export async function measureNpxFirstRun({ tarball, createVite, runs }) {
-  const work = makeTempDir('npx');
+  const { dir: work, where } = await fileCreationScratch('npx');
   const contenders = {
     ours: { tarball, bin: 'create-pod-pattern', args: ['p', '--pattern', 'sidecar', '--yes'] },
     vite: {
@@ -36,7 +36,7 @@ export async function measureNpxFirstRun({ tarball, createVite, runs }) {
   const path = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
   const times = { ours: [], vite: [] };
   const cpu = { ours: [], vite: [] };
-  note(`npx first run: 1 warm-up + ${runs} interleaved runs each, empty npm cache every time ...`);
+  note(`npx first run: 1 warm-up + ${runs} interleaved runs each, empty npm cache every time, in ${where} ...`);
   for (let i = 0; i < 1 + runs; i++) {
     const names = i % 2 === 0 ? ['ours', 'vite'] : ['vite', 'ours'];
     for (const name of names) {
@@ -73,7 +73,7 @@ export async function measureNpxFirstRun({ tarball, createVite, runs }) {
     ],
     notes: [
       `npx first run: create-pod-pattern ${fmt.ms(ours)}, create-vite ${fmt.ms(vite)}; CPU of npm and what it ran, median: ` +
-        `${fmt.ms(median(cpu.ours))} vs ${fmt.ms(median(cpu.vite))} (${fmt.ratio(ratio(median(cpu.ours), median(cpu.vite)))})`,
+        `${fmt.ms(median(cpu.ours))} vs ${fmt.ms(median(cpu.vite))} (${fmt.ratio(ratio(median(cpu.ours), median(cpu.vite)))}); in ${where}`,
     ],
   };
 }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { note } from './lib/paths.mjs';
-import { makeTempDir, settleFileSystem, timeCommand } from './lib/proc.mjs';
+import { fileCreationScratch, timeCommand } from './lib/proc.mjs';
 import { fmt, median, quantile, ratio } from './lib/stats.mjs';
 import { row } from './lib/table.mjs';
 
@@ -43,7 +43,7 @@ function hasValgrind() {
 }
 
 export async function measureScaffold({ cli, createVite, runs }) {
-  const work = makeTempDir('scaffold');
+  const { dir: work, where } = await fileCreationScratch('scaffold');
   const oursArgs = (dir) => [cli, dir, '--pattern', 'sidecar', '--yes'];
   const contenders = {
     ours: oursArgs,
@@ -58,9 +58,7 @@ export async function measureScaffold({ cli, createVite, runs }) {
   const envFor = (name, dir) => (name === 'first' ? { ...process.env, TMPDIR: makeDir(join(dir, 'empty-tmp')) } : process.env);
   const files = {};
   const warmups = 2;
-  note('scaffold: letting the file system settle (a minute where it is ext4 without a journal) ...');
-  const settled = await settleFileSystem(work);
-  note(`scaffold: ${warmups} warm-up + ${runs} interleaved runs each ...`);
+  note(`scaffold: ${warmups} warm-up + ${runs} interleaved runs each, writing to ${where} ...`);
   for (let i = 0; i < warmups + runs; i++) {
     // Rotate who goes first, so neither always runs on a cache the other warmed.
     const names = Object.keys(contenders);
@@ -72,11 +70,9 @@ export async function measureScaffold({ cli, createVite, runs }) {
         if (!existsSync(join(dir, 'p', 'package.json'))) throw new Error(`${name} wrote no package.json`);
         files[name] ??= countFiles(join(dir, 'p'));
       }
-      // Each run's output stays until the bench ends (its temp folders go then). Removed here,
-      // its inodes would be "recently deleted" when the next run creates files, and ext4
-      // without a journal (this VM's) skips each such inode one by one (recently_deleted() in
-      // perf: about 40% of a scaffold's samples): a cost of the bench's own clean-up, paid per
-      // file created, so 99 files against 12. A user's scaffold does not follow a deletion.
+      // Each run's output stays until the bench ends (its temp folders go then): a deletion
+      // can make the next file creations slower (see fileCreationScratch), and a user's
+      // scaffold does not follow one.
       if (i >= warmups) {
         times[name].push(ms);
         cpu[name].push(cpuMs);
@@ -146,7 +142,7 @@ export async function measureScaffold({ cli, createVite, runs }) {
         (counted.ours
           ? `; instructions: ours ${mi(counted.ours)}, create-vite ${mi(counted.vite)}, node -e 0 ${mi(counted.node)}, above node: ${fmt.ratio(ratio(counted.ours - counted.node, counted.vite - counted.node))}`
           : '') +
-        `; before the runs: ${settled}`,
+        `; projects written to ${where}`,
     ],
   };
 }

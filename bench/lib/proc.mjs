@@ -193,17 +193,8 @@ export function timeCommand(command, args, { cwd, env, timeoutMs = 60_000, group
   return { ms, cpuMs: descendantsCpuMs() - cpuBefore };
 }
 
-/**
- * How long ext4 counts a deleted inode as recent once its inode table block is on disk:
- * RECENTCY_MIN in fs/ext4/ialloc.c, 60 s since Linux 5.7 (5 s before); 300 s while dirty.
- */
-const RECENTLY_DELETED_MS = 60_000;
-
-/**
- * The ext4 mount holding `dir` when it has no journal ("<none>" in its sysfs journal_task),
- * from /proc/self/mountinfo; undefined on any other file system or system.
- */
-function journallessExt4(dir) {
+/** The mount holding `dir` (its mount point, type and source), from /proc/self/mountinfo; undefined off Linux. */
+function mountOf(dir) {
   try {
     let best;
     for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
@@ -214,28 +205,55 @@ function journallessExt4(dir) {
       const inside = dir === mountPoint || dir.startsWith(mountPoint === '/' ? '/' : `${mountPoint}/`);
       if (inside && (!best || mountPoint.length >= best.mountPoint.length)) best = { mountPoint, fsType, source };
     }
-    if (best?.fsType !== 'ext4') return undefined;
-    const journal = readFileSync(`/sys/fs/ext4/${basename(best.source)}/journal_task`, 'utf8').trim();
-    return journal === '<none>' ? best.mountPoint : undefined;
+    return best;
   } catch {
     return undefined;
   }
 }
 
+/** Whether `mount` is ext4 without a journal ("<none>" in its sysfs journal_task). */
+function journalless(mount) {
+  if (mount?.fsType !== 'ext4') return false;
+  try {
+    return readFileSync(`/sys/fs/ext4/${basename(mount.source)}/journal_task`, 'utf8').trim() === '<none>';
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Lets the file system settle before a section that times file creation, and says how. On
- * ext4 without a journal (this VM's root), creating a file skips, one at a time, every
- * inode deleted in the last 60 s, or 300 s while its inode table block is still dirty:
- * after the deletions of an earlier section, a test run or a previous bench, each new file
- * can cost a millisecond, and a scaffold of 99 files pays 8 times what one of 12 does.
- * `sync` writes the dirty blocks; there, the wait then outlasts the 60 s.
+ * How long ext4 counts a deleted inode as recent once its inode table block is on disk:
+ * RECENTCY_MIN in fs/ext4/ialloc.c, 60 s since Linux 5.7 (5 s before); 300 s while dirty.
  */
-export async function settleFileSystem(dir = tmpdir()) {
+const RECENTLY_DELETED_MS = 60_000;
+
+/**
+ * A temp folder for a section that times file creation, and where it is. On ext4 without a
+ * journal (this VM's root), creating a file checks, one at a time, each inode freed nearby in
+ * the last 60 s (300 s while its inode table block is dirty), and skips it: each new file can
+ * cost a millisecond, depending on what the bench, a test run, or the CLI's own staging
+ * folders deleted before, and a scaffold of 99 files pays 8 times what one of 12 does
+ * (perf: recently_deleted(), find_inode_bit()). File systems with a journal, and users'
+ * machines, never do this. There the folder goes on /dev/shm (tmpfs) when it can; without
+ * one, `sync` and a wait past the 60 s at least start the section clean.
+ */
+export async function fileCreationScratch(prefix) {
+  const temp = mountOf(realpathSync(tmpdir()));
+  if (!journalless(temp)) return { dir: makeTempDir(prefix), where: `the temp folder (${temp?.fsType ?? 'file system unknown'})` };
+  const shm = mountOf('/dev/shm');
+  if (shm?.mountPoint === '/dev/shm' && shm.fsType === 'tmpfs') {
+    try {
+      const dir = mkdtempSync(join('/dev/shm', `cpp-bench-${prefix}-`));
+      tempDirs.add(dir);
+      return { dir, where: `/dev/shm (tmpfs): the temp folder is on ext4 without a journal, ${temp.mountPoint}` };
+    } catch {}
+  }
   spawnSync('sync', [], { stdio: 'ignore', timeout: 60_000 });
-  const mount = journallessExt4(realpathSync(dir));
-  if (!mount) return 'sync';
   await sleep(RECENTLY_DELETED_MS + 1000);
-  return `sync, then ${(RECENTLY_DELETED_MS + 1000) / 1000} s: ${mount} is ext4 without a journal`;
+  return {
+    dir: makeTempDir(prefix),
+    where: `the temp folder, ext4 without a journal, after sync and ${(RECENTLY_DELETED_MS + 1000) / 1000} s (no tmpfs at /dev/shm)`,
+  };
 }
 
 /** The machine's CPU time so far from /proc/stat (clock ticks): all of it, and what the hypervisor took (steal). */
