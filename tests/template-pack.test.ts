@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTemplatePack } from '../src/render/template-pack.js';
+import { loadTemplatePack, openTemplatePack } from '../src/render/template-pack.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -44,5 +44,8 @@ describe('the templates pack', () => {
     const whole = Buffer.from(`${JSON.stringify([['a', 5]])}\nhello`);
     expect(() => openTemplatePack(whole.subarray(0, whole.length - 1))).toThrow(/cut short.*broken install/);
     expect(() => openTemplatePack(Buffer.from('no index'))).toThrow(/no index line.*broken install/);
+    expect(() => loadTemplatePack(join(ROOT, 'dist', 'no-such.pack'))).toThrow(
+      /no-such\.pack is missing \(broken install\? install the package again\)/,
+    );
   });
 });

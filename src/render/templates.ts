@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { COMPILE_OPTIONS, registerHelpers, runtime } from './handlebars.js';
 import { precompiledTemplates, templateFiles } from './precompiled.js';
-import { openTemplatePack, type TemplatePack } from './template-pack.js';
+import { loadTemplatePack, type TemplatePack } from './template-pack.js';
 
 /** templates/ sits next to src/ in the repo (the package has dist/templates.pack instead). */
 function findTemplatesRoot(): string {
@@ -46,9 +46,9 @@ let pack: TemplatePack | undefined;
 export function readTemplate(path: string): string {
   // In the package, from dist/templates.pack (template-pack.ts says why); from source, the file.
   if (templateFiles) {
-    pack ??= openTemplatePack(readFileSync(fileURLToPath(new URL('./templates.pack', import.meta.url))));
+    pack ??= loadTemplatePack(fileURLToPath(new URL('./templates.pack', import.meta.url)));
     const content = pack.read(path);
-    if (content === undefined) throw new Error(`create-pod-pattern: ${path} is missing from dist/templates.pack (broken install?)`);
+    if (content === undefined) throw new Error(`${path} is missing from dist/templates.pack (broken install?)`);
     return content;
   }
   // Not path.join: a template's path is plain, and a scaffold reads ~80.
