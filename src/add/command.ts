@@ -10,7 +10,7 @@ import { catalog } from '../i18n/catalog.js';
 import { isLang, langFromEnv, type Lang } from '../i18n/lang.js';
 import { containersToBuild, HELPER_NAMES, helpersOf, lessonOfProject } from '../patterns/index.js';
 import { containerFolderFiles, type PlannedFile } from '../plan/project-plan.js';
-import { describeRefusal, isTargetRefusal } from '../write/write-error.js';
+import { describeRefusal, isRestoreFailure, isTargetRefusal } from '../write/write-error.js';
 import { writeProject } from '../write/write-project.js';
 import { appNeeds } from './app-needs.js';
 import { addHelpersToManifest, type ManifestEdit } from './edit-manifest.js';
@@ -148,6 +148,10 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
   } catch (error) {
     if (error instanceof AddRefusal) return refuse(describeAddRefusal(error.reason, t.refusals));
     if (isTargetRefusal(error)) return refuse(describeRefusal(error.reason, catalog(lang).cli.refusals));
+    if (isRestoreFailure(error)) {
+      io.stderr(`create-pod-pattern add: ${catalog(lang).cli.outcome.restoreFailed(error.reason)}\n`);
+      return 1;
+    }
     io.stderr(`create-pod-pattern add: ${(error as Error).message ?? error}\n${catalog(lang).cli.outcome.nothingWritten}\n`);
     return 1;
   }

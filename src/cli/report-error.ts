@@ -1,4 +1,4 @@
-import { describeRefusal, isTargetRefusal } from '../write/write-error.js';
+import { describeRefusal, isRestoreFailure, isTargetRefusal } from '../write/write-error.js';
 import type { CliText } from './cli-text.js';
 import { isUsageError } from './usage-error.js';
 
@@ -10,6 +10,7 @@ export function reportError(error: unknown, t: CliText, stderr: (text: string) =
   if (isUsageError(error)) return (stderr(`create-pod-pattern: ${error.message}\n`), 2);
   if (isTargetRefusal(error)) return (stderr(`create-pod-pattern: ${describeRefusal(error.reason, t.refusals)}\n`), 2);
   if ((error as { name?: string }).name === 'ExitPromptError') return (stderr(`create-pod-pattern: ${t.outcome.cancelled}\n`), CANCELLED);
+  if (isRestoreFailure(error)) return (stderr(`create-pod-pattern: ${t.outcome.restoreFailed(error.reason)}\n`), 1);
   stderr(`create-pod-pattern: ${(error as Error).message ?? error}\n${t.outcome.nothingWritten}\n`);
   return 1;
 }

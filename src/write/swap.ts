@@ -9,7 +9,7 @@ import { appendFileSync, lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync 
 import { dirname, join } from 'node:path';
 import { move } from './move.js';
 import { removeStaging, stagingFoldersIn, type Staging } from './staging.js';
-import { TargetRefusal, type SwapConflict } from './write-error.js';
+import { RestoreFailure, TargetRefusal, type SwapConflict } from './write-error.js';
 
 /** `add`: the target has nothing at that path, the staged entry (maybe a whole folder) moves in. `replace`: a file is swapped. */
 export interface SwapStep {
@@ -121,10 +121,13 @@ async function rollBack(staging: Staging, target: string, cause?: unknown): Prom
       }
     }
   } catch (error) {
-    const why = cause instanceof Error ? `${cause.message}; then ` : '';
-    throw new Error(
-      `${why}restoring ${target} failed (${(error as Error).message}): what was replaced is kept in ${staging.oldDir}, and the next run into ${target} restores it`,
-    );
+    throw new RestoreFailure({
+      target,
+      cause: cause instanceof Error ? cause.message : undefined,
+      error: (error as Error).message,
+      // Only a replacement puts anything aside; undoing additions only removes.
+      keptIn: steps.some((step) => step.kind === 'replace') ? staging.oldDir : undefined,
+    });
   }
   removeStaging(staging);
 }

@@ -53,3 +53,28 @@ export function describeRefusal(reason: RefusalReason, text: CliText['refusals']
 export function isTargetRefusal(error: unknown): error is TargetRefusal {
   return error instanceof Error && error.name === 'TargetRefusal';
 }
+
+/** What a run that failed halfway could not put back, as data for the reader's language (`outcome.restoreFailed`). */
+export interface RestoreFailureReason {
+  target: string;
+  /** Why the run failed in the first place; none when finishing an earlier run's undo. */
+  cause?: string;
+  error: string;
+  /** Where what the project replaced is kept; none when it had only added entries. */
+  keptIn?: string;
+}
+
+/**
+ * Something was written and could not be taken back: unlike every other failure, "nothing was
+ * written" would be untrue. The staging folder stays, and the next run into the target undoes the rest.
+ */
+export class RestoreFailure extends Error {
+  override readonly name = 'RestoreFailure';
+  constructor(readonly reason: RestoreFailureReason) {
+    super(english.outcome.restoreFailed(reason));
+  }
+}
+
+export function isRestoreFailure(error: unknown): error is RestoreFailure {
+  return error instanceof Error && error.name === 'RestoreFailure';
+}

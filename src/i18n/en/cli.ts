@@ -160,6 +160,10 @@ Examples:
     invalidManifests: 'the generated manifests are invalid (a bug of create-pod-pattern: please report it with the command you ran):',
     cancelled: 'cancelled; nothing written',
     nothingWritten: 'Nothing was written.',
+    /** A failed run could not put the target back as it was (src/write/swap.ts): what is left, and who finishes. */
+    restoreFailed: ({ target, cause, error, keptIn }: { target: string; cause?: string; error: string; keptIn?: string }) =>
+      `${cause ? `${cause}; then p` : 'P'}utting ${target} back as it was failed (${error}). ` +
+      `${keptIn ? `What the project replaced is kept in ${keptIn}, and the` : 'The'} next run into ${target} finishes putting it back first.`,
     dryRun: ({ count, dir }: { count: number; dir: string }) => `Would write ${count} files to ${dir}/ (dry run: nothing written):`,
     fileLine: ({ path, bytes }: { path: string; bytes: number }) => `  ${path}  (${bytes} bytes)`,
     created: ({ pattern, containers, dir, count }: { pattern: string; containers: string; dir: string; count: number }) => {

@@ -152,6 +152,9 @@ export const cli: CliText = {
     invalidManifests: '생성한 매니페스트가 올바르지 않다(create-pod-pattern의 버그다. 실행한 명령과 함께 알려 주자):',
     cancelled: '취소했다. 아무것도 쓰지 않았다',
     nothingWritten: '아무것도 쓰지 않았다.',
+    restoreFailed: ({ target, cause, error, keptIn }) =>
+      `${cause ? `${cause}. 이어서 ` : ''}${target} 디렉터리를 원래대로 되돌리지 못했다(${error}). ` +
+      `${keptIn ? `프로젝트가 바꾼 파일은 ${keptIn} 폴더에 남아 있다. ` : ''}${target} 디렉터리에 쓰는 다음 실행이 먼저 되돌리기를 마친다.`,
     dryRun: ({ count, dir }) => `${dir}/에 파일 ${count}개를 쓸 것이다(시험 실행: 아무것도 쓰지 않았다):`,
     fileLine: ({ path, bytes }) => `  ${path}  (${bytes} bytes)`,
     created: ({ pattern, containers, dir, count }) => {
