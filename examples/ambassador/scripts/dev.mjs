@@ -10,6 +10,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimDirsOf, devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
 import { hostEnv, prefixLines, projectRoot, readManifests } from './lib/io.mjs';
@@ -64,6 +65,8 @@ for (const { claim, dir } of Object.values(claimDirs)) console.log(`  ${fill(tex
 for (const url of devUrls(manifests)) console.log(`  ${url}`);
 
 const running = new Map();
+/** Preloaded into each container: it stops itself if this runner dies without stopping it. */
+const EXIT_WITH_RUNNER = fileURLToPath(new URL('./lib/exit-with-runner.cjs', import.meta.url));
 let stopping = false;
 process.on('SIGINT', () => stopAll('SIGINT'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
@@ -104,8 +107,8 @@ function supervise({ name, script, env, graceSeconds }) {
     const startedAt = Date.now();
     // Its own process group, so the terminal's Ctrl-C reaches only this script, which stops
     // the containers in order.
-    child = spawn(process.execPath, [script], {
-      env: { ...hostEnv, ...env },
+    child = spawn(process.execPath, ['--require', EXIT_WITH_RUNNER, script], {
+      env: { ...hostEnv, ...env, DEV_RUNNER_PID: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });

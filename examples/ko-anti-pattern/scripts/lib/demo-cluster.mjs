@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isOk, request } from './demo-http.mjs';
@@ -27,6 +28,8 @@ const KEPT_LINES = 20;
 
 /** Every process any cluster started, so an exiting demo can kill what is left, whatever happened. */
 const everyChild = new Set();
+/** Preloaded into each container: it stops itself if this runner dies without stopping it. */
+const EXIT_WITH_RUNNER = fileURLToPath(new URL('./exit-with-runner.cjs', import.meta.url));
 
 /** Kills every container process still running, at once (for process exit and signals). */
 export function killEverything() {
@@ -212,9 +215,9 @@ function runContainer(spec, { env, root }) {
     self.ready = false;
     failures = 0;
     // Its own process group: a Ctrl-C in the terminal reaches the demo only, which stops them all.
-    child = spawn(process.execPath, [join(root, spec.script)], {
+    child = spawn(process.execPath, ['--require', EXIT_WITH_RUNNER, join(root, spec.script)], {
       cwd: root,
-      env,
+      env: { ...env, DEV_RUNNER_PID: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });

@@ -101,4 +101,15 @@ describe('npm run demo', () => {
       expect(readdirSync(run.tmp)).toEqual([]);
     }, 180_000);
   }
+
+  it('killed with SIGKILL in the middle of a lesson, leaves no container running: each stops itself', async () => {
+    const run = runDemo([]);
+    await until(() => processesOf(root).length >= 3, 'pods to be running', run);
+    const running = processesOf(root);
+    run.child.kill('SIGKILL');
+    await run.ended;
+    // No handler runs on SIGKILL: each container sees its runner gone (scripts/lib/exit-with-runner.cjs).
+    await until(() => processesOf(root).length === 0, 'the orphaned containers to stop', run);
+    expect(running.filter((pid) => processesOf(root).includes(pid))).toEqual([]);
+  }, 180_000);
 });

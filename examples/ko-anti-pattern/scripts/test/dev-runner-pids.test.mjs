@@ -19,8 +19,10 @@ const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve('yaml
 
 /** A container that says it is alive every 100 ms until it is stopped. */
 const TICKER = "setInterval(() => console.log('tick'), 100); process.on('SIGTERM', () => process.exit(0));";
+/** A container that holds a port and says nothing: a dead runner's closed pipes would never stop it. */
+const QUIET_SERVER = "require('node:net').createServer().listen(0); process.on('SIGTERM', () => process.exit(0));";
 
-function fakeProject() {
+function fakeProject(code = TICKER) {
   const root = mkdtempSync(join(tmpdir(), 'dev-runner-'));
   cpSync(scripts, join(root, 'scripts'), { recursive: true, filter: (path) => !path.includes(`${join('scripts', 'test')}`) });
   writeText(root);
@@ -31,7 +33,7 @@ function fakeProject() {
   writeFileSync(join(root, 'k8s/kustomization.yaml'), stringify({ resources: ['deployment.yaml'] }));
   for (const { name } of containers) {
     mkdirSync(join(root, 'containers', name, 'dist'), { recursive: true });
-    writeFileSync(join(root, 'containers', name, 'dist/index.cjs'), TICKER);
+    writeFileSync(join(root, 'containers', name, 'dist/index.cjs'), code);
   }
   return root;
 }
@@ -118,4 +120,34 @@ describe.skipIf(process.platform !== 'linux')('npm run dev, per container', () =
     dev.child.kill('SIGTERM');
     expect(await dev.ended).toBe(0);
   }, 90_000);
+
+  it('killed with SIGKILL, leaves no container running: each stops itself as if the runner had sent SIGTERM', async () => {
+    const root = fakeProject(QUIET_SERVER);
+    const dev = runDev(root);
+    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    const pids = [];
+    for (const name of ['app', 'helper']) pids.push(await until(() => startsOf(dev.output(), name)[0], `the ${name} to start`, dev.output));
+    cleanup.push(() => {
+      for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
+    });
+
+    dev.child.kill('SIGKILL');
+    await dev.ended;
+    // The watch looks every 250 ms; then the container's own SIGTERM handler exits.
+    await until(
+      () => pids.every((pid) => !alive(pid)) || undefined,
+      'the orphaned containers to stop',
+      () => `still running: ${pids.filter(alive)}`,
+    );
+    expect(pids.filter(alive)).toEqual([]);
+  }, 90_000);
 });
+
+/** Running, not a zombie waiting for whoever adopted it to reap it. */
+function alive(pid) {
+  try {
+    return processState(pid) !== 'Z';
+  } catch {
+    return false;
+  }
+}
