@@ -40,9 +40,9 @@ export function installCleanupHandlers() {
   }
 }
 
-/** A fresh temp folder, removed at the end of the run (or earlier with removeTempDir). */
-export function makeTempDir(prefix) {
-  const dir = mkdtempSync(join(tmpdir(), `cpp-bench-${prefix}-`));
+/** A fresh temp folder (in `base`), removed at the end of the run (or earlier with removeTempDir). */
+export function makeTempDir(prefix, base = tmpdir()) {
+  const dir = mkdtempSync(join(base, `cpp-bench-${prefix}-`));
   tempDirs.add(dir);
   return dir;
 }
@@ -243,9 +243,10 @@ export async function fileCreationScratch(prefix) {
   const shm = mountOf('/dev/shm');
   if (shm?.mountPoint === '/dev/shm' && shm.fsType === 'tmpfs') {
     try {
-      const dir = mkdtempSync(join('/dev/shm', `cpp-bench-${prefix}-`));
-      tempDirs.add(dir);
-      return { dir, where: `/dev/shm (tmpfs): the temp folder is on ext4 without a journal, ${temp.mountPoint}` };
+      return {
+        dir: makeTempDir(prefix, '/dev/shm'),
+        where: `/dev/shm (tmpfs): the temp folder is on ext4 without a journal, ${temp.mountPoint}`,
+      };
     } catch {}
   }
   spawnSync('sync', [], { stdio: 'ignore', timeout: 60_000 });
