@@ -3,17 +3,15 @@
 // temp folder, each PersistentVolumeClaim a folder kept between runs. Ctrl-C (or SIGTERM) stops
 // the app first, then its helpers, then the companions; peers (no k8s/deployment.yaml) in
 // reverse start order.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimDirsOf, devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
-import { hostEnv, prefixLines, projectRoot, readManifests } from './lib/io.mjs';
+import { hostEnv, prefixLines, projectRoot, readManifests, spawnContainer } from './lib/io.mjs';
 import { text } from './lib/text.mjs';
 import { fill } from './lib/text-fill.mjs';
 
@@ -65,8 +63,6 @@ for (const { claim, dir } of Object.values(claimDirs)) console.log(`  ${fill(tex
 for (const url of devUrls(manifests)) console.log(`  ${url}`);
 
 const running = new Map();
-/** Preloaded into each container: it stops itself if this runner dies without stopping it. */
-const EXIT_WITH_RUNNER = fileURLToPath(new URL('./lib/exit-with-runner.cjs', import.meta.url));
 let stopping = false;
 process.on('SIGINT', () => stopAll('SIGINT'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
@@ -105,13 +101,7 @@ function supervise({ name, script, env, graceSeconds }) {
 
   function start() {
     const startedAt = Date.now();
-    // Its own process group, so the terminal's Ctrl-C reaches only this script, which stops
-    // the containers in order.
-    child = spawn(process.execPath, ['--require', EXIT_WITH_RUNNER, script], {
-      env: { ...hostEnv, ...env, DEV_RUNNER_PID: String(process.pid) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: process.platform !== 'win32',
-    });
+    child = spawnContainer(script, { env: { ...hostEnv, ...env } });
     // The pid is what `kill -STOP <pid>` (freeze it) or `kill -9 <pid>` (crash it) needs.
     say(text.dev.started, { pid: child.pid });
     prefixLines(child.stdout, process.stdout, prefix(name));

@@ -135,7 +135,7 @@ describe.skipIf(process.platform !== 'linux')('npm run dev, per container', () =
     await dev.ended;
     // The watch looks every 250 ms; then the container's own SIGTERM handler exits.
     await until(
-      () => pids.every((pid) => !alive(pid)) || undefined,
+      () => pids.every((pid) => !alive(pid)),
       'the orphaned containers to stop',
       () => `still running: ${pids.filter(alive)}`,
     );

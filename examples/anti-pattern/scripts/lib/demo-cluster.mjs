@@ -2,17 +2,16 @@
 // readiness probes polled, a crashed container restarted after a pause) and kube-proxy (a
 // Service sends each connection to a ready pod). The effects live here; demo-plan.mjs says
 // what a pod's processes get.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isOk, request } from './demo-http.mjs';
 import { localEnv, podPorts, servicePlans, workloadPlans } from './demo-plan.mjs';
 import { startService } from './demo-service.mjs';
+import { spawnContainer } from './io.mjs';
 import { serviceAddresses } from './manifests.mjs';
 import { text as scriptsText } from './text.mjs';
 import { fill } from './text-fill.mjs';
@@ -28,8 +27,6 @@ const KEPT_LINES = 20;
 
 /** Every process any cluster started, so an exiting demo can kill what is left, whatever happened. */
 const everyChild = new Set();
-/** Preloaded into each container: it stops itself if this runner dies without stopping it. */
-const EXIT_WITH_RUNNER = fileURLToPath(new URL('./exit-with-runner.cjs', import.meta.url));
 
 /** Kills every container process still running, at once (for process exit and signals). */
 export function killEverything() {
@@ -214,13 +211,7 @@ function runContainer(spec, { env, root }) {
   function start() {
     self.ready = false;
     failures = 0;
-    // Its own process group: a Ctrl-C in the terminal reaches the demo only, which stops them all.
-    child = spawn(process.execPath, ['--require', EXIT_WITH_RUNNER, join(root, spec.script)], {
-      cwd: root,
-      env: { ...env, DEV_RUNNER_PID: String(process.pid) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: process.platform !== 'win32',
-    });
+    child = spawnContainer(join(root, spec.script), { env, cwd: root });
     everyChild.add(child);
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {

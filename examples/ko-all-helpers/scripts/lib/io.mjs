@@ -1,7 +1,7 @@
 // The effects the scripts share: reading k8s/, running commands, carrying out a plan of steps.
 // Everything else in scripts/lib/ is pure. What they say comes from `text` (lib/text.mjs, the
 // project's language), handed in by the runner: this module imports no words of its own.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -152,4 +152,22 @@ function writeWaiting() {
       if (inFlight === 0) writeWaiting();
     });
   }
+}
+
+/** Preloaded into each container a runner starts: it stops itself if the runner dies without stopping it. */
+const EXIT_WITH_RUNNER = fileURLToPath(new URL('./exit-with-runner.cjs', import.meta.url));
+
+/**
+ * Starts a container's process as `npm run dev` and `npm run demo` do: node with
+ * exit-with-runner.cjs preloaded and told this runner's pid, its output piped to the runner, in
+ * a process group of its own so the terminal's Ctrl-C reaches only the runner, which stops the
+ * containers in order.
+ */
+export function spawnContainer(script, { env, cwd }) {
+  return spawn(process.execPath, ['--require', EXIT_WITH_RUNNER, script], {
+    cwd,
+    env: { ...env, DEV_RUNNER_PID: String(process.pid) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+  });
 }
