@@ -1,6 +1,7 @@
 // ambassador: requests per second and added latency through it, against a direct
-// connection and against HAProxy in tcp mode, on the same upstream (the demo upstream
-// container), with wrk on loopback. Targets are interleaved within each run.
+// connection, against HAProxy in tcp mode and against Node's smallest proxy (pipe-proxy.mjs:
+// what the runtime itself allows), on the same upstream (the demo upstream container), with
+// wrk on loopback. Targets are interleaved within each run.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ export const MIN_THROUGHPUT_RATIO = 0.9;
 
 const signedUs = (v) => (Number.isFinite(v) && v < 0 ? `−${fmt.us(-v)}` : `+${fmt.us(v)}`);
 const LATENCY_REQUESTS = 2000;
+const PIPE_PROXY = new URL('./lib/pipe-proxy.mjs', import.meta.url).pathname;
 
 function haproxyConfig({ listenPort, upstreamPort, threads }) {
   // tcp mode, with the timeouts the ambassador's manifest sets (connect 1 s, idle 30 s).
@@ -38,7 +40,13 @@ backend upstream
 export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMissing, wrkSeconds, wrkConnections, haproxyThreads }) {
   const [upstreamBundle, ambassadorBundle] = await Promise.all([bundleContainer('upstream'), bundleContainer('ambassador')]);
   const dir = makeTempDir('ambassador');
-  const ports = { upstream: await freePort(), ambassador: await freePort(), health: await freePort(), haproxy: await freePort() };
+  const ports = {
+    upstream: await freePort(),
+    ambassador: await freePort(),
+    health: await freePort(),
+    haproxy: await freePort(),
+    pipe: await freePort(),
+  };
 
   const upstream = startContainer(upstreamBundle, await manifestEnv('ambassador', 'upstream', { PORT: ports.upstream }));
   const ambassador = startContainer(
@@ -53,11 +61,17 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
   // Both log a line per event on stdout: drain it so a full pipe never blocks them.
   upstream.stdout.resume();
   ambassador.stdout.resume();
+  const pipeProxy = startChild(process.execPath, [PIPE_PROXY, String(ports.pipe), String(ports.upstream)]);
   let haproxyProcess;
   try {
     await waitForPort(ports.upstream, { child: upstream });
     await waitForPort(ports.ambassador, { child: ambassador });
-    const targets = { direct: `http://127.0.0.1:${ports.upstream}/`, ambassador: `http://127.0.0.1:${ports.ambassador}/` };
+    await waitForPort(ports.pipe, { child: pipeProxy });
+    const targets = {
+      direct: `http://127.0.0.1:${ports.upstream}/`,
+      ambassador: `http://127.0.0.1:${ports.ambassador}/`,
+      pipe: `http://127.0.0.1:${ports.pipe}/`,
+    };
     if (haproxy) {
       const cfg = join(dir, 'haproxy.cfg');
       writeFileSync(cfg, haproxyConfig({ listenPort: ports.haproxy, upstreamPort: ports.upstream, threads: haproxyThreads }));
@@ -75,7 +89,7 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
     for (const name of names) await wrk(wrkBin, targets[name], { seconds: 1, connections: wrkConnections });
     const throughput = Object.fromEntries(names.map((n) => [n, []]));
     // CPU each process used per request under load: the proxy's own cost, and what is left for the upstream.
-    const proxyPid = { ambassador: ambassador.pid, haproxy: haproxyProcess?.pid };
+    const proxyPid = { ambassador: ambassador.pid, haproxy: haproxyProcess?.pid, pipe: pipeProxy.pid };
     const cpuPerRequest = Object.fromEntries(names.map((n) => [n, { proxy: [], upstream: [] }]));
     const loaded = async (name) => {
       const before = { proxy: proxyPid[name] && cpuMs(proxyPid[name]), upstream: cpuMs(upstream.pid) };
@@ -99,6 +113,7 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
     }
     const peaks = {
       ambassador: peakRss(ambassador.pid),
+      pipe: peakRss(pipeProxy.pid),
       haproxy: haproxyProcess && peakRss(haproxyProcess.pid),
       upstream: peakRss(upstream.pid),
     };
@@ -111,6 +126,16 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
     const added = (name) => median(latency[name].map((r, i) => (r.p50 - latency.direct[i].p50) * 1000));
 
     const rows = [];
+    // What Node itself allows, so a gap to HAProxy can be told apart from the ambassador's own cost.
+    const pipeRow = (against, againstName) =>
+      row({
+        measurement: `Node's smallest proxy (bench/lib/pipe-proxy.mjs: pipe() both ways, nothing else), wrk -c${wrkConnections} (median of ${runs})`,
+        value: fmt.rate(rps('pipe'), 'req/s'),
+        baseline: `${fmt.rate(rps(against), 'req/s')} (${againstName}); the ambassador is ${fmt.ratio(ratio(rps('ambassador'), rps('pipe')))} of it`,
+        ratio: fmt.ratio(ratio(rps('pipe'), rps(against))),
+        goal: "— (the runtime's floor)",
+        peakRss: fmt.rss(peaks.pipe),
+      });
     if (targets.haproxy) {
       const r = ratio(rps('ambassador'), rps('haproxy'));
       rows.push(
@@ -130,6 +155,7 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
           ratio: fmt.ratio(ratio(added('ambassador'), added('haproxy'))),
           goal: '—',
         }),
+        pipeRow('haproxy', 'HAProxy'),
       );
     } else {
       rows.push(
@@ -148,6 +174,7 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
           baseline: `direct p50 ${fmt.us(p50('direct') * 1000)}`,
           goal: '—',
         }),
+        pipeRow('direct', 'direct'),
       );
     }
     return {
@@ -161,6 +188,6 @@ export async function measureAmbassador({ runs, wrk: wrkBin, haproxy, haproxyMis
       ],
     };
   } finally {
-    await Promise.all([stopChild(haproxyProcess), stopChild(ambassador), stopChild(upstream)]);
+    await Promise.all([stopChild(haproxyProcess), stopChild(pipeProxy), stopChild(ambassador), stopChild(upstream)]);
   }
 }
