@@ -162,7 +162,7 @@ export const readme = {
   },
   runHeading: 'Run it',
   runDev:
-    "`npm run dev` reads `k8s/deployment.yaml` and starts each container as a local process with the manifest's environment, sharing `localhost` as in a pod; each `emptyDir` becomes a temporary folder. Output lines are prefixed with the container's name, and each container's process id is printed when it starts. Ctrl-C stops the app first, then its helpers.",
+    "`npm run dev` reads `k8s/deployment.yaml` and starts each container as a local process with the manifest's environment, sharing `localhost` as in a pod; each `emptyDir` becomes a temporary folder, removed when dev stops (or, if dev was killed outright, by the next run). Output lines are prefixed with the container's name, and each container's process id is printed when it starts. Ctrl-C stops the app first, then its helpers.",
   deployHeading: 'Deploy it to a local cluster',
   deploy: ({ target }: { target: string }) =>
     `\`deploy\` finds your cluster from the current kubectl context (kind, minikube, k3d, docker-desktop) and otherwise aims at **${target}** (set in \`package.json\` under \`config.target\`, or with \`DEPLOY_TARGET=...\`). Images are tagged \`:dev\` with \`imagePullPolicy: IfNotPresent\`, so the loaded images are used and nothing is pulled. \`npm run deploy -- --dry-run\` prints every command and runs nothing.`,

@@ -141,7 +141,7 @@ export const readme: typeof English = {
   },
   runHeading: '실행하기',
   runDev:
-    '`npm run dev`는 `k8s/deployment.yaml`을 읽어, 매니페스트에 적힌 환경 변수로 컨테이너마다 로컬 프로세스를 하나씩 시작한다. 프로세스들은 파드에서처럼 `localhost`를 공유하고, `emptyDir` 볼륨은 각각 임시 폴더가 된다. 출력의 각 줄 앞에는 컨테이너 이름이 붙고, 컨테이너가 시작할 때 프로세스 ID가 출력된다. Ctrl-C를 누르면 앱이 먼저 멈추고 헬퍼가 뒤따라 멈춘다.',
+    '`npm run dev`는 `k8s/deployment.yaml`을 읽어, 매니페스트에 적힌 환경 변수로 컨테이너마다 로컬 프로세스를 하나씩 시작한다. 프로세스들은 파드에서처럼 `localhost`를 공유하고, `emptyDir` 볼륨은 각각 임시 폴더가 되고, dev가 멈출 때 지워진다(dev가 강제로 종료되었다면 다음 실행이 지운다). 출력의 각 줄 앞에는 컨테이너 이름이 붙고, 컨테이너가 시작할 때 프로세스 ID가 출력된다. Ctrl-C를 누르면 앱이 먼저 멈추고 헬퍼가 뒤따라 멈춘다.',
   deployHeading: '로컬 클러스터에 배포하기',
   deploy: ({ target }) =>
     `\`deploy\`는 현재 kubectl 컨텍스트에서 클러스터(kind, minikube, k3d, docker-desktop)를 찾고, 찾지 못하면 **${target}** 클러스터를 대상으로 한다(\`package.json\`의 \`config.target\`이나 \`DEPLOY_TARGET=...\` 환경 변수로 바꿀 수 있다). 이미지에는 \`:dev\` 태그가 붙고 매니페스트는 \`imagePullPolicy: IfNotPresent\`를 쓰므로, 클러스터에 적재한 이미지를 그대로 쓰고 아무것도 내려받지 않는다. \`npm run deploy -- --dry-run\`은 아무것도 실행하기 전에 모든 명령을 출력한다.`,
