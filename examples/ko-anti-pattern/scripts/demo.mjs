@@ -5,7 +5,7 @@
 // locally); nothing here assumes a result, every number printed is measured.
 // Flag: --json prints only the results, as one JSON object, on stdout (the steps go to stderr).
 import { deploymentsOf } from './lib/manifests.mjs';
-import { killEverything, RESTART_PAUSE_MS, startCluster } from './lib/demo-cluster.mjs';
+import { RESTART_PAUSE_MS, startCluster, tearDownEverything } from './lib/demo-cluster.mjs';
 import { getUntilOk, isOk, request } from './lib/demo-http.mjs';
 import { serviceOfContainer, workloadsWith } from './lib/demo-plan.mjs';
 import { summaryRows, table, tallyFailure, tallyRollout, tallyScaling } from './lib/demo-report.mjs';
@@ -179,8 +179,9 @@ function stopEverythingOnSignals() {
   process.on('SIGINT', () => stop('SIGINT', 130));
   process.on('SIGTERM', () => stop('SIGTERM', 143));
   process.on('SIGHUP', () => stop('SIGHUP', 129));
-  // Whatever else ends this process, no container outlives it.
-  process.on('exit', killEverything);
+  // Whatever else ends this process, no container outlives it, and no folder either (a cluster
+  // still starting is not in `running` yet).
+  process.on('exit', tearDownEverything);
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
   // `npm run demo` runs this through a shell that does not pass a SIGTERM on (see dev.mjs).
   const parentPid = process.ppid;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimDirsOf, devUrls, emptyDirsOf, planDev, portProblems, restartDelayMs, stopPhases } from './lib/dev-plan.mjs';
 import { hostEnv, prefixLines, projectRoot, readManifests, spawnContainer } from './lib/io.mjs';
+import { makeRunFolder } from './lib/run-folder.mjs';
 import { text } from './lib/text.mjs';
 import { fill } from './lib/text-fill.mjs';
 
@@ -25,11 +26,15 @@ const HEALTHY_RUN_MS = 10_000;
 
 process.chdir(projectRoot);
 const manifests = readManifests('k8s', text);
+// Each emptyDir is a folder in this run's temp folder, gone when dev stops (or, if this runner is
+// killed outright, when the next run starts).
+const emptyDirs = emptyDirsOf(manifests);
+const runFolder = emptyDirs.length > 0 ? makeRunFolder('dev') : undefined;
 const volumeDirs = Object.fromEntries(
-  emptyDirsOf(manifests).map(({ key, deployment, volume }) => [key, mkdtempSync(join(tmpdir(), `${deployment}-${volume}-`))]),
+  emptyDirs.map(({ key, deployment, volume }) => [key, mkdtempSync(join(runFolder, `${deployment}-${volume}-`))]),
 );
 const removeVolumes = () => {
-  for (const dir of Object.values(volumeDirs)) rmSync(dir, { recursive: true, force: true });
+  if (runFolder) rmSync(runFolder, { recursive: true, force: true });
 };
 // A claim outlives its pod: its folder is kept when dev stops and found again on the next run
 // (one set of folders per project, named after the claim).

@@ -2,7 +2,7 @@
 // container frozen with SIGSTOP is left frozen (it has not exited), and a SIGKILLed one is
 // started again under a new pid.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,14 +22,14 @@ const TICKER = "setInterval(() => console.log('tick'), 100); process.on('SIGTERM
 /** A container that holds a port and says nothing: a dead runner's closed pipes would never stop it. */
 const QUIET_SERVER = "require('node:net').createServer().listen(0); process.on('SIGTERM', () => process.exit(0));";
 
-function fakeProject(code = TICKER) {
+function fakeProject(code = TICKER, { volumes } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'dev-runner-'));
   cpSync(scripts, join(root, 'scripts'), { recursive: true, filter: (path) => !path.includes(`${join('scripts', 'test')}`) });
   writeText(root);
   symlinkSync(nodeModules, join(root, 'node_modules'), 'dir');
   mkdirSync(join(root, 'k8s'));
   const containers = [{ name: 'app' }, { name: 'helper' }];
-  writeFileSync(join(root, 'k8s/deployment.yaml'), stringify(deployment('demo', { containers, grace: 5 })));
+  writeFileSync(join(root, 'k8s/deployment.yaml'), stringify(deployment('demo', { containers, grace: 5, volumes })));
   writeFileSync(join(root, 'k8s/kustomization.yaml'), stringify({ resources: ['deployment.yaml'] }));
   for (const { name } of containers) {
     mkdirSync(join(root, 'containers', name, 'dist'), { recursive: true });
@@ -38,8 +38,8 @@ function fakeProject(code = TICKER) {
   return root;
 }
 
-function runDev(root) {
-  const child = spawn(process.execPath, ['scripts/dev.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+function runDev(root, env = process.env) {
+  const child = spawn(process.execPath, ['scripts/dev.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   child.stderr.on('data', (chunk) => (out += chunk));
@@ -121,10 +121,13 @@ describe.skipIf(process.platform !== 'linux')('npm run dev, per container', () =
     expect(await dev.ended).toBe(0);
   }, 90_000);
 
-  it('killed with SIGKILL, leaves no container running: each stops itself as if the runner had sent SIGTERM', async () => {
-    const root = fakeProject(QUIET_SERVER);
-    const dev = runDev(root);
+  it('killed with SIGKILL, leaves no container running (each stops itself as if the runner had sent SIGTERM) and no folder after the next run', async () => {
+    const root = fakeProject(QUIET_SERVER, { volumes: [{ name: 'scratch', emptyDir: {} }] });
+    const tmp = mkdtempSync(join(tmpdir(), 'dev-runner-tmp-'));
+    const env = { ...process.env, TMPDIR: tmp };
+    const dev = runDev(root, env);
     cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    cleanup.push(() => rmSync(tmp, { recursive: true, force: true }));
     const pids = [];
     for (const name of ['app', 'helper']) pids.push(await until(() => startsOf(dev.output(), name)[0], `the ${name} to start`, dev.output));
     cleanup.push(() => {
@@ -140,7 +143,19 @@ describe.skipIf(process.platform !== 'linux')('npm run dev, per container', () =
       () => `still running: ${pids.filter(alive)}`,
     );
     expect(pids.filter(alive)).toEqual([]);
-  }, 90_000);
+
+    // Its emptyDir's folder outlived it; the next run removes it, and its own when it stops.
+    const killedRunFolders = readdirSync(tmp);
+    expect(killedRunFolders).toEqual([expect.stringMatching(`^pod-pattern-dev-${dev.child.pid}-`)]);
+    const next = runDev(root, env);
+    await until(() => startsOf(next.output(), 'helper')[0], 'the next run to start', next.output);
+    const [nextFolder, ...more] = readdirSync(tmp);
+    expect(more).toEqual([]);
+    expect(nextFolder).toMatch(new RegExp(`^pod-pattern-dev-${next.child.pid}-`));
+    next.child.kill('SIGTERM');
+    expect(await next.ended).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 120_000);
 });
 
 /** Running, not a zombie waiting for whoever adopted it to reap it. */

@@ -4,7 +4,6 @@
 // what a pod's processes get.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +11,7 @@ import { isOk, request } from './demo-http.mjs';
 import { localEnv, podPorts, servicePlans, workloadPlans } from './demo-plan.mjs';
 import { startService } from './demo-service.mjs';
 import { spawnContainer } from './io.mjs';
+import { makeRunFolder } from './run-folder.mjs';
 import { serviceAddresses } from './manifests.mjs';
 import { text as scriptsText } from './text.mjs';
 import { fill } from './text-fill.mjs';
@@ -27,9 +27,11 @@ const KEPT_LINES = 20;
 
 /** Every process any cluster started, so an exiting demo can kill what is left, whatever happened. */
 const everyChild = new Set();
+/** Every cluster's folder not yet removed: a signal can come while a cluster is still starting. */
+const everyFolder = new Set();
 
-/** Kills every container process still running, at once (for process exit and signals). */
-export function killEverything() {
+/** Kills every container process still running, at once, and removes every cluster's folder (for process exit). */
+export function tearDownEverything() {
   for (const child of everyChild) {
     try {
       child.kill('SIGKILL');
@@ -37,6 +39,7 @@ export function killEverything() {
       // already gone
     }
   }
+  for (const dir of everyFolder) rmSync(dir, { recursive: true, force: true });
 }
 
 /**
@@ -59,7 +62,9 @@ export async function startCluster(manifests, { root, replicas = {}, env: hostEn
     }
   }
   const addresses = serviceAddresses(manifests);
-  const dir = mkdtempSync(join(tmpdir(), 'pod-pattern-demo-'));
+  // Its pods' volumes; a demo killed outright leaves it to the next run to remove (run-folder.mjs).
+  const dir = makeRunFolder('demo');
+  everyFolder.add(dir);
   const pods = [];
   const names = new Map();
   /** Each Service's first port (its address for the lessons); every proxy, to close them. */
@@ -146,6 +151,7 @@ export async function startCluster(manifests, { root, replicas = {}, env: hostEn
     await Promise.all(pods.flatMap((pod) => pod.containers.map((container) => container.kill())));
     await Promise.all(proxies.map((proxy) => proxy.close()));
     rmSync(dir, { recursive: true, force: true });
+    everyFolder.delete(dir);
   }
 
   return {

@@ -23,8 +23,7 @@ afterAll(() => {
 });
 
 /** The demo as `npm run demo` runs it, with a TMPDIR of its own to see what it leaves there. */
-function runDemo(args) {
-  const tmp = mkdtempSync(join(tmpdir(), 'demo-run-test-'));
+function runDemo(args, tmp = mkdtempSync(join(tmpdir(), 'demo-run-test-'))) {
   scratch.push(tmp);
   const child = spawn(process.execPath, ['scripts/demo.mjs', ...args], {
     cwd: root,
@@ -102,7 +101,7 @@ describe('npm run demo', () => {
     }, 180_000);
   }
 
-  it('killed with SIGKILL in the middle of a lesson, leaves no container running: each stops itself', async () => {
+  it('killed with SIGKILL in the middle of a lesson, leaves no container running (each stops itself) and no folder after the next run', async () => {
     const run = runDemo([]);
     await until(() => processesOf(root).length >= 3, 'pods to be running', run);
     const running = processesOf(root);
@@ -111,5 +110,14 @@ describe('npm run demo', () => {
     // No handler runs on SIGKILL: each container sees its runner gone (scripts/lib/exit-with-runner.cjs).
     await until(() => processesOf(root).length === 0, 'the orphaned containers to stop', run);
     expect(running.filter((pid) => processesOf(root).includes(pid))).toEqual([]);
-  }, 180_000);
+
+    // Its folder outlived it; the next run removes it first, and its own when stopped.
+    expect(readdirSync(run.tmp)).toEqual([expect.stringMatching(new RegExp(`^pod-pattern-demo-${run.child.pid}-`))]);
+    const next = runDemo([], run.tmp);
+    await until(() => processesOf(root).length >= 3, "the next run's pods to be running", next);
+    expect(readdirSync(run.tmp)).toEqual([expect.stringMatching(new RegExp(`^pod-pattern-demo-${next.child.pid}-`))]);
+    next.child.kill('SIGTERM');
+    await next.ended;
+    expect(readdirSync(run.tmp)).toEqual([]);
+  }, 240_000);
 });
