@@ -4,7 +4,7 @@
 // the app first, then its helpers, then the companions; peers (no k8s/deployment.yaml) in
 // reverse start order.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,19 +23,25 @@ if (process.exitCode) process.exit(process.exitCode);
 
 /** A run this long counts as healthy: the next crash restarts quickly again. */
 const HEALTHY_RUN_MS = 10_000;
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 process.chdir(projectRoot);
 const manifests = readManifests('k8s', text);
 // Each emptyDir is a folder in this run's temp folder, gone when dev stops (or, if this runner is
 // killed outright, when the next run starts).
 const emptyDirs = emptyDirsOf(manifests);
-const runFolder = emptyDirs.length > 0 ? makeRunFolder('dev') : undefined;
-const volumeDirs = Object.fromEntries(
-  emptyDirs.map(({ key, deployment, volume }) => [key, mkdtempSync(join(runFolder, `${deployment}-${volume}-`))]),
-);
-const removeVolumes = () => {
-  if (runFolder) rmSync(runFolder, { recursive: true, force: true });
+let runFolder;
+const removeVolumes = () => runFolder?.remove();
+// Until the handlers below take over, a signal has only this folder to clean up.
+const stopEarly = () => {
+  removeVolumes();
+  process.exit(0);
 };
+for (const signal of STOP_SIGNALS) process.on(signal, stopEarly);
+runFolder = emptyDirs.length > 0 ? await makeRunFolder('dev') : undefined;
+const volumeDirs = Object.fromEntries(
+  emptyDirs.map(({ key, deployment, volume }) => [key, mkdtempSync(join(runFolder.path, `${deployment}-${volume}-`))]),
+);
 // A claim outlives its pod: its folder is kept when dev stops and found again on the next run
 // (one set of folders per project, named after the claim).
 const claimRoot = join(tmpdir(), 'pod-pattern-claims', createHash('sha256').update(projectRoot).digest('hex').slice(0, 12));
@@ -73,6 +79,7 @@ process.on('SIGINT', () => stopAll('SIGINT'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
 // Closing the terminal: without this, the runner would die at once and leave the containers running.
 process.on('SIGHUP', () => stopAll('SIGHUP'));
+for (const signal of STOP_SIGNALS) process.off(signal, stopEarly);
 // Once no one reads our output (terminal closed, npm gone), writing fails: stop the containers anyway.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 process.on('exit', () => {

@@ -2,7 +2,7 @@
 // container frozen with SIGSTOP is left frozen (it has not exited), and a SIGKILLed one is
 // started again under a new pid.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -155,6 +155,25 @@ describe.skipIf(process.platform !== 'linux')('npm run dev, per container', () =
     next.child.kill('SIGTERM');
     expect(await next.ended).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
+  }, 120_000);
+
+  it('stopped by a signal the moment its folder appears, leaves no folder (5 runs)', async () => {
+    const root = fakeProject(QUIET_SERVER, { volumes: [{ name: 'scratch', emptyDir: {} }] });
+    const tmp = mkdtempSync(join(tmpdir(), 'dev-runner-tmp-'));
+    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    cleanup.push(() => rmSync(tmp, { recursive: true, force: true }));
+    const left = [];
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGTERM', 'SIGINT']) {
+      const dev = runDev(root, { ...process.env, TMPDIR: tmp });
+      const watcher = watch(tmp, () => {
+        watcher.close();
+        dev.child.kill(signal);
+      });
+      await dev.ended;
+      watcher.close();
+      left.push(...readdirSync(tmp));
+    }
+    expect(left).toEqual([]);
   }, 120_000);
 });
 

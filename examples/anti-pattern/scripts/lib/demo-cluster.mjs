@@ -39,7 +39,7 @@ export function tearDownEverything() {
       // already gone
     }
   }
-  for (const dir of everyFolder) rmSync(dir, { recursive: true, force: true });
+  for (const folder of everyFolder) folder.remove();
 }
 
 /**
@@ -63,8 +63,9 @@ export async function startCluster(manifests, { root, replicas = {}, env: hostEn
   }
   const addresses = serviceAddresses(manifests);
   // Its pods' volumes; a demo killed outright leaves it to the next run to remove (run-folder.mjs).
-  const dir = makeRunFolder('demo');
-  everyFolder.add(dir);
+  const folder = await makeRunFolder('demo');
+  const dir = folder.path;
+  everyFolder.add(folder);
   const pods = [];
   const names = new Map();
   /** Each Service's first port (its address for the lessons); every proxy, to close them. */
@@ -150,8 +151,8 @@ export async function startCluster(manifests, { root, replicas = {}, env: hostEn
     for (const pod of pods) clearInterval(pod.probing);
     await Promise.all(pods.flatMap((pod) => pod.containers.map((container) => container.kill())));
     await Promise.all(proxies.map((proxy) => proxy.close()));
-    rmSync(dir, { recursive: true, force: true });
-    everyFolder.delete(dir);
+    folder.remove();
+    everyFolder.delete(folder);
   }
 
   return {
