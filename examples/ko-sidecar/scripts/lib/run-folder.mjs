@@ -10,11 +10,13 @@
 import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const SOCKET = 'runner.sock';
 /** A folder whose socket was never made (its runner died while making it) is left this long first. */
 const UNCLAIMED_MS = 60_000;
+/** Longer socket paths are cut short without a word (104 bytes on macOS, 108 on Linux, with the final NUL). */
+const MAX_SOCKET_PATH_BYTES = 103;
 
 /**
  * Makes `pod-pattern-<kind>-<pid>-<random>` in the OS temp folder, after removing dead runners'
@@ -25,9 +27,9 @@ export async function makeRunFolder(kind, { base = tmpdir() } = {}) {
   const path = mkdtempSync(join(base, `pod-pattern-${kind}-${process.pid}-`));
   // Bound before listen() returns, so a run that looks at once already finds it answered.
   const server = createServer((socket) => socket.destroy());
-  // Where Unix sockets cannot be made (Windows, a path too long): the age rule below alone.
+  // Where no Unix socket can be made (Windows, a path too long), the pid and age rule below.
   server.on('error', () => {});
-  server.listen(join(path, SOCKET)).unref();
+  if (socketFits(path)) server.listen(join(path, SOCKET)).unref();
   return {
     path,
     remove() {
@@ -62,10 +64,25 @@ async function isOrphaned(folder) {
   }
   // Only a folder as makeRunFolder makes it: never a file, never what a link points to.
   if (!stats.isDirectory()) return false;
-  const answer = await knock(join(folder, SOCKET));
+  const answer = socketFits(folder) ? await knock(join(folder, SOCKET)) : 'missing';
   if (answer === 'refused') return true;
-  if (answer === 'missing') return Date.now() - stats.mtimeMs > UNCLAIMED_MS;
+  // No socket: gone only if old and its pid runs nothing (which a pid cannot promise; see above).
+  if (answer === 'missing') return Date.now() - stats.mtimeMs > UNCLAIMED_MS && !isRunning(pidOf(folder));
   return false;
+}
+
+const socketFits = (folder) => Buffer.byteLength(join(folder, SOCKET)) <= MAX_SOCKET_PATH_BYTES;
+
+const pidOf = (folder) => Number(basename(folder).split('-').at(-2));
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return error.code === 'EPERM';
+  }
 }
 
 /** 'answered' (its runner runs), 'refused' (the socket is there, no one holds it), 'missing', or 'unknown'. */

@@ -93,6 +93,21 @@ describe('run folders', () => {
     expect(readdirSync(base)).toEqual([basename(young)]);
   });
 
+  it('where a socket path would be too long (and cut short), falls back on the pid: a live runner kept, a dead one removed', async () => {
+    const base = join(scratch(), 'a-temp-folder-with-a-long-name'.repeat(3));
+    mkdirSync(base);
+    const live = await makeRunFolder('dev', { base });
+    cleanup.push(() => live.remove());
+    const { child, folder } = await runner('dev', base);
+    await kill(child);
+    expect(readdirSync(live.path)).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
+    const longAgo = new Date(Date.now() - 120_000);
+    for (const dir of [live.path, folder]) utimesSync(dir, longAgo, longAgo);
+    expect(await removeOrphanedRunFolders('dev', base)).toEqual([basename(folder)]);
+    expect(readdirSync(base)).toEqual([basename(live.path)]);
+  });
+
   it('never touches a file, a link (nor what it points to), another kind, or a name it would not make', async () => {
     const base = scratch();
     const { child, folder } = await runner('dev', base);
