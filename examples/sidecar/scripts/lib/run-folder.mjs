@@ -7,7 +7,7 @@
 // listens on a Unix socket inside its folder, and the kernel closes it when the runner dies,
 // however it dies. A pid would not do: pids are reused, a zombie still has one, and a runner in
 // a container sharing /tmp has a pid that means another process here.
-import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -25,11 +25,19 @@ const MAX_SOCKET_PATH_BYTES = 103;
 export async function makeRunFolder(kind, { base = tmpdir() } = {}) {
   await removeOrphanedRunFolders(kind, base);
   const path = mkdtempSync(join(base, `pod-pattern-${kind}-${process.pid}-`));
-  // Bound before listen() returns, so a run that looks at once already finds it answered.
   const server = createServer((socket) => socket.destroy());
   // Where no Unix socket can be made (Windows, a path too long), the pid and age rule below.
   server.on('error', () => {});
-  if (socketFits(path)) server.listen(join(path, SOCKET)).unref();
+  if (socketFits(path)) {
+    // Bound and listening before listen() returns, but a knock between its bind and its listen
+    // would be refused: so it listens under another name and takes the real one only then.
+    server.listen(join(path, `${SOCKET}.new`)).unref();
+    try {
+      renameSync(join(path, `${SOCKET}.new`), join(path, SOCKET));
+    } catch {
+      // Not bound: the pid and age rule.
+    }
+  }
   return {
     path,
     remove() {
@@ -71,7 +79,7 @@ async function isOrphaned(folder) {
   return false;
 }
 
-const socketFits = (folder) => Buffer.byteLength(join(folder, SOCKET)) <= MAX_SOCKET_PATH_BYTES;
+const socketFits = (folder) => Buffer.byteLength(join(folder, `${SOCKET}.new`)) <= MAX_SOCKET_PATH_BYTES;
 
 const pidOf = (folder) => Number(basename(folder).split('-').at(-2));
 
