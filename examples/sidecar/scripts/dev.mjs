@@ -23,6 +23,7 @@ if (process.exitCode) process.exit(process.exitCode);
 
 /** A run this long counts as healthy: the next crash restarts quickly again. */
 const HEALTHY_RUN_MS = 10_000;
+/** Ctrl-C, SIGTERM (a supervisor, `kill`) and a closing terminal: each stops the pod in order. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 process.chdir(projectRoot);
@@ -75,10 +76,9 @@ for (const url of devUrls(manifests)) console.log(`  ${url}`);
 
 const running = new Map();
 let stopping = false;
-process.on('SIGINT', () => stopAll('SIGINT'));
-process.on('SIGTERM', () => stopAll('SIGTERM'));
-// Closing the terminal: without this, the runner would die at once and leave the containers running.
-process.on('SIGHUP', () => stopAll('SIGHUP'));
+// SIGHUP is a closing terminal: without a handler, the runner would die at once and leave the
+// containers running. Each is handled here before stopEarly lets go, so none falls in between.
+for (const signal of STOP_SIGNALS) process.on(signal, () => stopAll(signal));
 for (const signal of STOP_SIGNALS) process.off(signal, stopEarly);
 // Once no one reads our output (terminal closed, npm gone), writing fails: stop the containers anyway.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
