@@ -58,19 +58,22 @@ export class ShippedLines {
 /**
  * `count` requests over `concurrency` keep-alive connections to 127.0.0.1:port, at most
  * `perSecond` a second, each bounded in time. `done` resolves with how many got each status;
- * `answered()` says how many have been answered so far.
+ * `answered()` says how many have been answered so far. `pause()` sends no new request (the at
+ * most `concurrency` already on their way still go) until the function it returns is called; the pace then goes on
+ * from where it stopped, with no burst to make up for the pause.
  */
 export function keepAliveLoad(
   port: number,
   count: number,
   pathOf: (i: number) => string,
   { concurrency, perSecond, timeoutMs = 10_000 }: { concurrency: number; perSecond: number; timeoutMs?: number },
-): { done: Promise<Map<number, number>>; answered: () => number } {
+): { done: Promise<Map<number, number>>; answered: () => number; pause: () => () => void } {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const statuses = new Map<number, number>();
-  const started = Date.now();
+  let started = Date.now();
   let next = 0;
   let answered = 0;
+  let paused: { since: number; over: Promise<void>; resume: () => void } | undefined;
   const one = (path: string) =>
     new Promise<number>((resolve, reject) => {
       const req = http.get({ host: '127.0.0.1', port, path, agent, timeout: timeoutMs }, (res) => {
@@ -84,6 +87,7 @@ export function keepAliveLoad(
   const done = Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
+        while (paused) await paused.over;
         const i = next++;
         const due = started + (i * 1000) / perSecond;
         if (due > Date.now()) await sleep(due - Date.now());
@@ -95,5 +99,21 @@ export function keepAliveLoad(
   )
     .then(() => statuses)
     .finally(() => agent.destroy());
-  return { done, answered: () => answered };
+  const pause = () => {
+    if (!paused) {
+      let resume = () => {};
+      const over = new Promise<void>((resolve) => {
+        resume = resolve;
+      });
+      paused = { since: Date.now(), over, resume };
+    }
+    const current = paused;
+    return () => {
+      if (paused !== current) return;
+      started += Date.now() - current.since;
+      paused = undefined;
+      current.resume();
+    };
+  };
+  return { done, answered: () => answered, pause };
 }
