@@ -103,6 +103,14 @@ async function devUntilStarted(dir: string, containers: string[], port: number) 
       what: `${containers.join(', ')} to start`,
       context: () => out,
     });
+    // Started is not yet ready: a container still loading its code when SIGTERM comes dies of
+    // it (the signal's default), never 'stopped (code 0)'. Each says its first JSON line once
+    // its handlers are in place.
+    await eventually(() => containers.every((name) => new RegExp(`^${name} +\\| \\{`, 'm').test(out)), {
+      timeoutMs: 60_000,
+      what: `${containers.join(', ')} to say they are running`,
+      context: () => out,
+    });
     // Once the app answers it has its SIGTERM handler: its stop is its own, not the signal's.
     await eventually(() => fetch(`http://127.0.0.1:${port}/`).then((response) => response.ok), {
       timeoutMs: 30_000,
