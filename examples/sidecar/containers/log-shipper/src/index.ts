@@ -11,7 +11,6 @@ function main(): void {
   // without a listener would end the process before the message.
   const stdout = () => process.stdout.on('error', () => {});
   const shipper = new Shipper({ ...config, write: stdoutSink(stdout), log });
-  log('info', 'starting', { logFile: config.logFile, rotatedFiles: config.rotatedFiles, offsetFile: config.offsetFile });
 
   // Ship what is left, then exit. A second signal changes nothing: Ctrl-C in `npm run dev`
   // reaches this process and the runner, which then sends its own SIGTERM.
@@ -22,6 +21,8 @@ function main(): void {
     },
     () => {},
   );
+  // Said once a SIGTERM would be handled: whoever waits for this line may stop it cleanly.
+  log('info', 'starting', { logFile: config.logFile, rotatedFiles: config.rotatedFiles, offsetFile: config.offsetFile });
   // On success, no process.exit(): Node exits by itself once stdout has taken every line.
   // A failed write (EPIPE: nobody reads our output any more) stops it rather than ship into the void.
   shipper.start().catch((err: Error) => {
