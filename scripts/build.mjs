@@ -148,7 +148,8 @@ await bundle('cli', 'src/cli/bin.ts', {
 // The create-project flow; src/cli/compile-cache.ts keeps its compiled code between runs.
 await bundle('generate', 'src/cli/create-project.ts');
 await bundle('lint', 'src/lint/command.ts');
-await bundle('add', 'src/add/command.ts');
+// add validates the user's own Deployment, which may use any field: every schema stays in.
+await bundle('add', 'src/add/command.ts', { plugins: shared.plugins.filter((plugin) => plugin !== unusedSchemas) });
 await bundle('prompts', 'src/cli/prompts.ts');
 await bundle('ko', 'src/i18n/ko/index.ts');
 writeTemplatesPack('dist/templates.pack');

@@ -3,7 +3,8 @@
 // the manifests of every variant (src/cli/variants.ts) and validates each object.
 //
 // scripts/build.mjs leaves the others out of the CLI (about 110 of 135 schema modules, a
-// third of its code, and as much of its start-up). Each becomes a validator that always
+// third of its code, and as much of its start-up), all but dist/add.cjs: add checks a user's
+// own Deployment, which may use any field. Each becomes a validator that always
 // fails, saying so: should the generator ever write such a field, validation stops it
 // rather than letting it through unchecked, and tests/bundle-matches-source.test.ts,
 // which generates every variant with the bundle, fails.
