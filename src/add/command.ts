@@ -3,7 +3,7 @@
  * [--sidecar-mode native|classic] [--dry-run] [--lang en|ko]`: reads, plans (pure), then shows
  * a diff or writes. Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 other.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalog } from '../i18n/catalog.js';
@@ -36,6 +36,53 @@ const OPTIONS = {
 } as const;
 
 const readOrNothing = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+
+/** The manifest's text, or a refusal: missing, a folder, a link (never written through), not UTF-8 (never rewritten unread). */
+function readManifest(file: string, shown: string): string {
+  let bytes: Buffer;
+  try {
+    const stats = lstatSync(file);
+    if (stats.isDirectory()) throw new AddRefusal({ code: 'notAFile', file: shown });
+    if (stats.isSymbolicLink()) throw new AddRefusal({ code: 'manifestIsLink', file: shown });
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (error instanceof AddRefusal) throw error;
+    throw new AddRefusal({ code: 'noFile', file: shown });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new AddRefusal({ code: 'notUtf8', file: shown, offset: firstNonUtf8(bytes) });
+  }
+}
+
+/** Where the first byte that does not decode as UTF-8 is. */
+function firstNonUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let good = 0;
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      decoder.decode(bytes.subarray(good, end));
+      good = end;
+    } catch {
+      // An incomplete sequence may complete with the next byte; one that cannot is the answer.
+      if (end - good >= 4 || end === bytes.length) return good;
+    }
+  }
+  return good;
+}
+
+/** A file replaced keeps its permissions (a private manifest stays private). */
+function withModesKept(base: string, files: PlannedFile[]): PlannedFile[] {
+  return files.map((f) => {
+    if (f.mode !== undefined) return f;
+    try {
+      return { ...f, mode: statSync(join(base, f.path)).mode & 0o7777 };
+    } catch {
+      return f;
+    }
+  });
+}
 
 /** A generated project holds k8s/kustomization.yaml and containers/app beside the Deployment's k8s/. */
 function projectRootOf(file: string): string | undefined {
@@ -100,47 +147,56 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
     if (lesson) throw new AddRefusal({ code: 'lessonProject', ...lesson });
     const shown = values.to ?? DEPLOYMENT_FILE;
     const file = resolve(cwd, shown);
-    const text = readOrNothing(file);
-    if (text === undefined) throw new AddRefusal({ code: 'noFile', file: shown });
     const root = projectRootOf(file);
     const project = root ? projectFacts(root) : undefined;
-    const edit = addHelpersToManifest(text, { helpers, deployment: values.deployment, lang, sidecarMode: mode, target: project?.target });
-
     // A manifest the generator did not make: the helpers' code goes beside it, in the folder the
     // command runs in (containers/<helper>/, as a generated project has it), unless one is there.
     const looseRoot = !root && !relative(cwd, file).startsWith('..') ? cwd : undefined;
     const base = root ?? looseRoot ?? dirname(file);
-    let appIsTheirs = !root;
-    const files: PlannedFile[] = root
-      ? (() => {
-          const planned = planProjectEdit(
-            (path) => readOrNothing(join(root, path)),
-            (path) => existsSync(join(root, path)),
-            edit,
-            project!,
-          );
-          for (const path of planned.kept) io.stderr(`${t.outcome.kept({ path })}\n`);
-          appIsTheirs = planned.appIsTheirs;
-          return planned.files;
-        })()
-      : looseRoot
-        ? [
-            { path: relative(looseRoot, file), content: edit.text },
-            // A folder already there is the user's: nothing is added into it.
-            ...helperFolders(edit).filter((f) => !existsSync(join(looseRoot, f.path.split('/').slice(0, 2).join('/')))),
-          ]
-        : [{ path: basename(file), content: edit.text }];
 
-    // An app of the generator's gets the helpers' parts; one of the user's needs telling what to do.
-    const needs = appIsTheirs ? appNeeds(edit, t.appNeeds) : '';
+    /** Reads the manifest and plans every file: when writing, under the lock and once an interrupted run is undone. */
+    const plan = () => {
+      const text = readManifest(file, shown);
+      const edit = addHelpersToManifest(text, { helpers, deployment: values.deployment, lang, sidecarMode: mode, target: project?.target });
+      let appIsTheirs = !root;
+      const files: PlannedFile[] = root
+        ? (() => {
+            const planned = planProjectEdit(
+              (path) => readOrNothing(join(root, path)),
+              (path) => existsSync(join(root, path)),
+              edit,
+              project!,
+            );
+            for (const path of planned.kept) io.stderr(`${t.outcome.kept({ path })}\n`);
+            appIsTheirs = planned.appIsTheirs;
+            return planned.files;
+          })()
+        : looseRoot
+          ? [
+              { path: relative(looseRoot, file), content: edit.text },
+              // A folder already there is the user's: nothing is added into it.
+              ...helperFolders(edit).filter((f) => !existsSync(join(looseRoot, f.path.split('/').slice(0, 2).join('/')))),
+            ]
+          : [{ path: basename(file), content: edit.text }];
+      // An app of the generator's gets the helpers' parts; one of the user's needs telling what to do.
+      return { edit, files: withModesKept(base, files), needs: appIsTheirs ? appNeeds(edit, t.appNeeds) : '' };
+    };
+
     if (values['dry-run']) {
+      const { files, needs } = plan();
       for (const f of files)
         io.stdout(unifiedDiff(relative(cwd, join(base, f.path)) || f.path, readOrNothing(join(base, f.path)), f.content));
       io.stdout(`${t.outcome.dryRun}\n${needs}`);
       return 0;
     }
-    if (root || looseRoot) await writeProject(base, files, { force: true });
-    else await replaceFile(file, edit.text);
+    let planned: ReturnType<typeof plan> | undefined;
+    const planOnce = () => {
+      planned = plan();
+      return planned;
+    };
+    if (root || looseRoot) await writeProject(base, () => planOnce().files, { force: true });
+    else await replaceFile(file, () => planOnce().edit.text, dirname(shown));
+    const { files, needs } = planned!;
     io.stdout(
       `${t.outcome.added({ helpers: helpers.join(', '), file: shown })}\n${t.outcome.wrote({ count: files.length })}\n${needs || `${t.outcome.nextSteps}\n`}`,
     );

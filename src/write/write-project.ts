@@ -24,12 +24,13 @@ export { checkTarget } from './target-check.js';
  * ~10 ms waiting on them). So a signal is seen only where the event loop runs: while the
  * files are written, before the swap, while it moves an entry, and at the end.
  */
-export async function writeProject(targetDir: string, files: PlannedFile[], options: { force: boolean }): Promise<void> {
+export async function writeProject(
+  targetDir: string,
+  files: PlannedFile[] | (() => PlannedFile[]),
+  options: { force: boolean },
+): Promise<void> {
   const target = resolve(targetDir);
-  assertPathsInside(
-    target,
-    files.map((f) => f.path),
-  );
+  if (Array.isArray(files)) assertPathsInside(target, pathsOf(files));
   const state = checkTarget(targetDir, options.force);
   const interrupts = stopOnSignals();
   let madeFolders: string[] = [];
@@ -45,12 +46,13 @@ export async function writeProject(targetDir: string, files: PlannedFile[], opti
       checkTarget(targetDir, options.force);
       await recoverInterruptedRuns(target);
     }
-    const steps = planSwap(
-      target,
-      files.map((f) => f.path),
-    );
+    // What to write may depend on what is there (add edits a file of the folder): then it is
+    // planned only now, under the lock and once an interrupted run is undone.
+    const planned = Array.isArray(files) ? files : files();
+    assertPathsInside(target, pathsOf(planned));
+    const steps = planSwap(target, pathsOf(planned));
     staging = openStaging(target);
-    await writeAll(staging.newDir, files);
+    await writeAll(staging.newDir, planned);
     // A signal that came while the files were written is seen here, before the target is touched.
     await signalsDelivered();
     swapping = true;
@@ -72,6 +74,8 @@ export async function writeProject(targetDir: string, files: PlannedFile[], opti
     await interrupts.stop();
   }
 }
+
+const pathsOf = (files: PlannedFile[]) => files.map((f) => f.path);
 
 /** One mkdir, not recursive: if another run made it first, this one refuses and touches nothing of it. */
 function createTarget(target: string, shown: string): string {

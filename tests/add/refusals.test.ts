@@ -2,7 +2,7 @@
  * Every refusal of `add`: exit 2, a message that says what and where, and nothing written
  * (the file's bytes and the folder's entries as they were).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspace } from '../support/cli.js';
@@ -168,6 +168,44 @@ describe('add refuses, writes nothing, and exits 2', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/k8s\/deployment.yaml does not exist or cannot be read; say which manifest with --to/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a folder named by --to (it read it: EISDIR, exit 1)', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'k8s'));
+    const result = await add(dir, ['sidecar', '--to', 'k8s']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/k8s is a folder; --to names the manifest file itself, e\.g\. --to k8s\/deployment\.yaml/);
+    expect(readdirSync(dir)).toEqual(['k8s']);
+  });
+
+  it.each([
+    ['in the working folder', (dir: string) => dir],
+    ['outside it (it replaced the link with a file)', () => workspace()],
+  ])('refuses a manifest that is a symbolic link, %s, and leaves link and file as they were', async (_where, folderOf) => {
+    const dir = workspace();
+    const target = join(workspace(), 'real.yaml');
+    const file = deployment(web());
+    writeFileSync(target, file);
+    const link = join(folderOf(dir), 'manifest.yaml');
+    symlinkSync(target, link);
+    const result = await add(dir, ['sidecar', '--to', link]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/manifest\.yaml is a symbolic link, and add never writes through one/);
+    expect(readlinkSync(link)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe(file);
+    expect(readdirSync(dir)).toEqual(folderOf(dir) === dir ? ['manifest.yaml'] : []);
+  });
+
+  it('refuses a file that is not UTF-8 rather than rewrite its bytes (a Latin-1 comment came back as U+FFFD, exit 0)', async () => {
+    const dir = workspace();
+    const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${deployment(web())}`)]);
+    writeFileSync(join(dir, 'manifest.yaml'), bytes);
+    const result = await add(dir, ['sidecar', '--to', 'manifest.yaml']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/manifest\.yaml is not UTF-8 text \(byte 5 is not\)/);
+    expect(readFileSync(join(dir, 'manifest.yaml')).equals(bytes)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['manifest.yaml']);
   });
 
   it('refuses in Korean with --lang ko (and from a Korean locale)', async () => {

@@ -31,6 +31,11 @@ Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 any other fa
     badSidecarMode: ({ value }: { value: string }) => `--sidecar-mode must be native or classic, not "${value}"`,
     badLang: ({ value }: { value: string }) => `--lang must be en or ko, not "${value}"`,
     noFile: ({ file }: { file: string }) => `${file} does not exist or cannot be read; say which manifest with --to <file.yaml>`,
+    notAFile: ({ file }: { file: string }) => `${file} is a folder; --to names the manifest file itself, e.g. --to ${file}/deployment.yaml`,
+    manifestIsLink: ({ file }: { file: string }) =>
+      `${file} is a symbolic link, and add never writes through one (nor replaces it): name the file it points to with --to`,
+    notUtf8: ({ file, offset }: { file: string; offset: number }) =>
+      `${file} is not UTF-8 text (byte ${offset} is not), and add would rewrite what it cannot read: save it as UTF-8 and run again`,
     parse: ({ line, col, message }: { line: number; col: number; message: string }) =>
       `the file does not parse as YAML at line ${line}, column ${col}: ${message}`,
     noDeployment: 'the file holds no Deployment to add helpers to',

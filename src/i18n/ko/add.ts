@@ -35,6 +35,11 @@ adapter. 주석, 키 순서, 따옴표, 앵커와 파일의 다른 문서는 쓴
     badSidecarMode: ({ value }) => `--sidecar-mode 옵션은 native 또는 classic이어야 한다(받은 값: "${value}")`,
     badLang: ({ value }) => `--lang 옵션은 en 또는 ko여야 한다(받은 값: "${value}")`,
     noFile: ({ file }) => `${file} 파일이 없거나 읽을 수 없다. --to <file.yaml>로 매니페스트를 지정하자`,
+    notAFile: ({ file }) => `${file} 경로는 폴더다. --to에는 매니페스트 파일 자체를 지정하자(예: --to ${file}/deployment.yaml)`,
+    manifestIsLink: ({ file }) =>
+      `${file} 파일은 심볼릭 링크다. add는 링크를 거쳐 쓰지도, 링크를 바꾸지도 않는다. 링크가 가리키는 파일을 --to로 지정하자`,
+    notUtf8: ({ file, offset }) =>
+      `${file} 파일은 UTF-8 텍스트가 아니다(오프셋 ${offset}의 바이트). 읽지 못하는 내용을 고쳐 쓰게 되므로, UTF-8로 저장한 뒤 다시 실행하자`,
     parse: ({ line, col, message }) => `파일을 YAML로 읽을 수 없다(${line}행 ${col}열): ${message}`,
     noDeployment: '파일에 헬퍼를 더할 디플로이먼트(Deployment)가 없다',
     severalDeployments: ({ names }) => `파일에 디플로이먼트가 여럿 있다(${names}). --deployment <이름>으로 하나를 지정하자`,
