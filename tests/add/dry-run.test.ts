@@ -3,7 +3,7 @@
  * nothing. The diff is checked by applying it with `git apply`: it must give exactly what the
  * real run writes.
  */
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,36 @@ describe('add --dry-run', () => {
     expect(readFileSync(file, 'utf8')).toBe(fixture('shop.before.yaml'));
     await applyPatch(dir, result.stdout.slice(0, result.stdout.indexOf('Dry run:')));
     expect(readFileSync(file, 'utf8')).toBe(fixture('shop.sidecar-adapter.after.yaml'));
+  });
+
+  it('on a file with no newline at its end: the diff says so, and still gives the real result (git apply refused it)', async () => {
+    // The pod spec's last line is the file's: what add appends after it comes into the hunk.
+    const unfinished = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  selector:
+    matchLabels: {app: shop}
+  template:
+    metadata:
+      labels: {app: shop}
+    spec:
+      containers:
+      - name: web
+        image: example/web:1
+        ports:
+        - containerPort: 8080`;
+    const dir = workspace();
+    const real = workspace();
+    for (const at of [dir, real]) writeFileSync(join(at, 'manifest.yaml'), unfinished);
+    const dry = await add(dir, ['sidecar', '--to', 'manifest.yaml', '--dry-run']);
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect((await add(real, ['sidecar', '--to', 'manifest.yaml'])).exitCode).toBe(0);
+    const diff = dry.stdout.slice(0, dry.stdout.indexOf('Dry run:'));
+    expect(diff).toContain('-        - containerPort: 8080\n\\ No newline at end of file\n');
+    await applyPatch(dir, diff);
+    expect(readFileSync(join(dir, 'manifest.yaml'), 'utf8')).toBe(readFileSync(join(real, 'manifest.yaml'), 'utf8'));
   });
 
   it('in a project: a diff for every changed file and every new one, nothing written', async () => {
