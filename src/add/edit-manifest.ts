@@ -63,13 +63,20 @@ function parse(text: string) {
   return docs;
 }
 
+/** `<namespace>/<name>`, which --deployment takes where a bare name is shared by Deployments of several namespaces. */
+const qualified = (o: Obj) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+
 function findDeployment(objects: Obj[], wanted: string | undefined): number {
   const deployments = objects.flatMap((o, i) => (o?.kind === 'Deployment' ? [i] : []));
-  const names = deployments.map((i) => String(objects[i]!.metadata?.name));
+  const nameOf = (i: number) => String(objects[i]!.metadata?.name);
+  // Named as --deployment takes them: the name, or with its namespace where the name alone is not one.
+  const labelOf = (i: number) => (deployments.filter((j) => nameOf(j) === nameOf(i)).length > 1 ? qualified(objects[i]!) : nameOf(i));
+  const names = deployments.map(labelOf);
   if (wanted !== undefined) {
-    const at = deployments.find((i) => objects[i]!.metadata?.name === wanted);
-    if (at === undefined) throw new AddRefusal({ code: 'noSuchDeployment', name: wanted, names: names.join(', ') || '-' });
-    return at;
+    const matching = deployments.filter((i) => (wanted.includes('/') ? qualified(objects[i]!) : nameOf(i)) === wanted);
+    if (matching.length === 0) throw new AddRefusal({ code: 'noSuchDeployment', name: wanted, names: names.join(', ') || '-' });
+    if (matching.length > 1) throw new AddRefusal({ code: 'severalDeployments', names: matching.map(labelOf).join(', ') });
+    return matching[0]!;
   }
   if (deployments.length === 0) throw new AddRefusal({ code: 'noDeployment' });
   if (deployments.length > 1) throw new AddRefusal({ code: 'severalDeployments', names: names.join(', ') });

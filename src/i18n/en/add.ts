@@ -40,7 +40,7 @@ Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 any other fa
       `the file does not parse as YAML at line ${line}, column ${col}: ${message}`,
     noDeployment: 'the file holds no Deployment to add helpers to',
     severalDeployments: ({ names }: { names: string }) =>
-      `the file holds several Deployments (${names}); say which with --deployment <name>`,
+      `the file holds several Deployments (${names}); say which with --deployment <name>, or <namespace>/<name> where two share a name`,
     noSuchDeployment: ({ name, names }: { name: string; names: string }) =>
       `no Deployment named "${name}" in the file (Deployments: ${names})`,
     noAppContainer: ({ deployment }: { deployment: string }) => `Deployment ${deployment} has no pod template with containers`,

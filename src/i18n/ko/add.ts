@@ -42,7 +42,8 @@ adapter. 주석, 키 순서, 따옴표, 앵커와 파일의 다른 문서는 쓴
       `${file} 파일은 UTF-8 텍스트가 아니다(오프셋 ${offset}의 바이트). 읽지 못하는 내용을 고쳐 쓰게 되므로, UTF-8로 저장한 뒤 다시 실행하자`,
     parse: ({ line, col, message }) => `파일을 YAML로 읽을 수 없다(${line}행 ${col}열): ${message}`,
     noDeployment: '파일에 헬퍼를 더할 디플로이먼트(Deployment)가 없다',
-    severalDeployments: ({ names }) => `파일에 디플로이먼트가 여럿 있다(${names}). --deployment <이름>으로 하나를 지정하자`,
+    severalDeployments: ({ names }) =>
+      `파일에 디플로이먼트가 여럿 있다(${names}). --deployment <이름>으로 하나를 지정하자. 이름이 같은 것이 있으면 <네임스페이스>/<이름>으로 지정한다`,
     noSuchDeployment: ({ name, names }) => `파일에 "${name}" 디플로이먼트가 없다(디플로이먼트: ${names})`,
     noAppContainer: ({ deployment }) => `${deployment} 디플로이먼트에 컨테이너가 있는 파드 템플릿이 없다`,
     helperPresent: ({ helper, container, image }) => `파드에 이미 ${helper} 헬퍼가 있다: ${container} 컨테이너(이미지 ${image})`,
