@@ -39,7 +39,7 @@ export interface EditRequest extends Choices {
 /** Parses every document; a YAML error is the user's, with its line and column. */
 function parse(text: string) {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines });
+  const docs = parseAllDocuments(text, { lineCounter: lines, merge: true });
   if (!Array.isArray(docs)) return [];
   for (const doc of docs) {
     const error = doc.errors[0];
@@ -159,7 +159,7 @@ export function addHelpersToManifest(text: string, request: EditRequest): Manife
     }
   }
   // Read back: the file must say exactly what was meant, and nothing else may have moved.
-  const after = parseAllDocuments(edited).map((d) => d.toJS() as Obj);
+  const after = parseAllDocuments(edited, { merge: true }).map((d) => d.toJS() as Obj);
   const expected = objects.map((o, i) => (i === at ? applyToObject(o, additions) : o));
   if (!isDeepStrictEqual(after, expected)) throw new Error('add: the edited YAML does not read back as intended (please report this file)');
 

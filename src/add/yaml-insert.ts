@@ -4,7 +4,7 @@
  * byte for byte, and only the added lines are new. A collection that cannot take a plain
  * insertion (a flow one such as `[]`, an alias) is reported, so the caller can decide.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node, visit, type YAMLMap } from 'yaml';
 
 export type YamlPath = (string | number)[];
 
@@ -15,7 +15,7 @@ export type Addition =
 
 export class CannotInsert extends Error {
   constructor(
-    readonly reason: 'alias' | 'flow' | 'notCollection',
+    readonly reason: 'alias' | 'flow' | 'notCollection' | 'merge',
     readonly path: YamlPath,
   ) {
     super(`${reason} at ${path.join('.')}`);
@@ -61,12 +61,14 @@ function startOfKeyWithComments(text: string, keyStart: number): number {
 
 /** The text with one addition made in document `index`. */
 export function insert(text: string, index: number, addition: Addition, layout: Layout): string {
-  const doc = parseAllDocuments(text)[index] as Document.Parsed;
+  // Merge keys (<<) read as kubectl reads them (YAML 1.1, as Go's yaml does).
+  const doc = parseAllDocuments(text, { merge: true })[index] as Document.Parsed;
   const node = doc.getIn(addition.path, true) as Node | undefined;
   if (node === undefined || (isScalar(node) && node.value === null)) {
     // The collection is missing (or an empty `key:`): add it as a key of its parent.
     const last = addition.path.at(-1);
     if (typeof last !== 'string') throw new CannotInsert('notCollection', addition.path);
+    assertNotMerged(doc, addition.path.slice(0, -1), [last]);
     const value = addition.kind === 'items' ? addition.items : addition.entries;
     if (node !== undefined) throw new CannotInsert('flow', addition.path);
     return insert(
@@ -76,7 +78,8 @@ export function insert(text: string, index: number, addition: Addition, layout: 
       layout,
     );
   }
-  if (isAlias(node)) throw new CannotInsert('alias', addition.path);
+  // An alias, or an anchor aliased elsewhere: what is added would show up there too.
+  if (isAlias(node) || isAliased(doc, node)) throw new CannotInsert('alias', addition.path);
   if (addition.kind === 'items') {
     if (!isSeq(node)) throw new CannotInsert('notCollection', addition.path);
     if (node.flow || node.items.length === 0 || !node.range) throw new CannotInsert('flow', addition.path);
@@ -86,6 +89,7 @@ export function insert(text: string, index: number, addition: Addition, layout: 
   }
   if (!isMap(node)) throw new CannotInsert('notCollection', addition.path);
   const map = node as YAMLMap<Node, Node>;
+  assertNotMerged(doc, addition.path, Object.keys(addition.entries));
   const first = map.items[0]?.key as Node | undefined;
   if (map.flow || !first?.range || !map.range) throw new CannotInsert('flow', addition.path);
   const keyColumn = column(text, first.range[0]);
@@ -95,6 +99,35 @@ export function insert(text: string, index: number, addition: Addition, layout: 
       ? startOfKeyWithComments(text, (beforePair.key as Node).range![0])
       : lineAfter(text, map.range[1]);
   return text.slice(0, at) + ensureNewline(text, at) + render(addition.entries, keyColumn, layout) + text.slice(at);
+}
+
+/** True if `node` carries an anchor that an alias of the document refers to. */
+function isAliased(doc: Document.Parsed, node: Node): boolean {
+  const anchor = (node as { anchor?: string }).anchor;
+  if (!anchor) return false;
+  let found = false;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.source === anchor) {
+        found = true;
+        return visit.BREAK;
+      }
+    },
+  });
+  return found;
+}
+
+/**
+ * A key written into a map that merges another (`<<: *base`) replaces the merged value of that
+ * key: what the user merged in would be lost without a word. So a key the merge already gives is refused.
+ */
+function assertNotMerged(doc: Document.Parsed, path: YamlPath, keys: string[]): void {
+  const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(map) || !map.items.some((pair) => isScalar(pair.key) && typeof pair.key.value === 'symbol')) return;
+  let merged: unknown = doc.toJS();
+  for (const step of path) merged = (merged as Record<string | number, unknown> | undefined)?.[step];
+  if (keys.some((key) => (merged as Record<string, unknown> | undefined)?.[key] !== undefined))
+    throw new CannotInsert('merge', [...path, keys[0]!]);
 }
 
 /** A file whose last line has no newline gets one before what is added after it. */

@@ -59,7 +59,9 @@ Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 any other fa
     annotationTaken: ({ key, value, wanted }: { key: string; value: string; wanted: string }) =>
       `the pod template already has the annotation ${key}: ${value}; the helper needs ${wanted}`,
     cannotInsert: ({ path, why }: { path: string; why: string }) =>
-      `cannot add to ${path} without rewriting what you wrote (${why === 'alias' ? 'it is an alias of an anchor used elsewhere' : why === 'flow' ? 'it is written in flow style, e.g. []' : 'it is not a list or a map'}); write it as a block list or map and run again`,
+      why === 'merge'
+        ? `cannot add ${path}: its map takes that key from a YAML merge key (<<), and a key written beside it would replace what it merges; write the merged key out in that map and run again`
+        : `cannot add to ${path} without rewriting what you wrote (${why === 'alias' ? 'it is an alias of an anchor used elsewhere' : why === 'flow' ? 'it is written in flow style, e.g. []' : 'it is not a list or a map'}); write it as a block list or map and run again`,
     schema: ({ message }: { message: string }) => `the Deployment would not be valid: ${message}`,
     podDesign: ({ findings }: { findings: string }) => `the pod would break a pod-design rule:\n  ${findings}`,
     pathTaken: ({ path }: { path: string }) =>
