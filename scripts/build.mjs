@@ -119,6 +119,8 @@ const shared = {
     '@inquirer/editor': './scripts/stubs/inquirer-editor.mjs',
     // yaml's ES module build, so what a scaffold never calls (the parser) is left out.
     yaml: './node_modules/yaml/browser/index.js',
+    // jsonc-parser's main build is UMD, whose require() of its parts a bundler cannot follow.
+    'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
   },
   define: { __VERSION__: JSON.stringify(version) },
   plugins: [precompiled, handlebarsRuntimeOnly, plopFsPromises, unusedFormats, unusedSchemas, koreanApart],

@@ -4,6 +4,7 @@
  * generator made for the old set) is replaced by the new one; a file they edited is edited in
  * place (the Deployment, the kustomization, the Service, package.json) or kept (README.md).
  */
+import { applyEdits, modify } from 'jsonc-parser';
 import { parseAllDocuments } from 'yaml';
 import type { PlannedFile } from '../plan/project-plan.js';
 import { planProject } from '../plan/project-plan.js';
@@ -12,7 +13,7 @@ import type { HelperName, ProjectOptions } from '../patterns/types.js';
 import { APP_PARTS_MODULE, addAppParts, withoutAppFiles } from './app-parts.js';
 import type { ManifestEdit } from './edit-manifest.js';
 import { AddRefusal } from './refusal.js';
-import { detectLayout, insert } from './yaml-insert.js';
+import { type Addition, CannotInsert, detectLayout, insert, type Layout } from './yaml-insert.js';
 
 export const DEPLOYMENT_FILE = 'k8s/deployment.yaml';
 
@@ -29,34 +30,80 @@ type Read = (path: string) => string | undefined;
 /** Whether anything (a file, a folder) is at a path of the project. */
 type Exists = (path: string) => boolean;
 
+/** The first document of a YAML file of the project, or a refusal naming the file and where it does not parse. */
+function parsedYaml(path: string, text: string) {
+  const docs = parseAllDocuments(text);
+  const error = docs.flatMap((d) => d.errors)[0];
+  if (error) throw new AddRefusal({ code: 'projectFileUnreadable', path, message: error.message.split('\n')[0]! });
+  return docs;
+}
+
+/** An insertion into a file of the project; what it cannot take is refused, naming the file. */
+function insertInto(path: string, text: string, index: number, addition: Addition, layout: Layout): string {
+  try {
+    return insert(text, index, addition, layout);
+  } catch (error) {
+    if (error instanceof CannotInsert)
+      throw new AddRefusal({ code: 'cannotInsert', path: `${path}: ${error.path.join('.')}`, why: error.reason });
+    throw error;
+  }
+}
+
 function addResources(text: string, resources: string[]): string {
-  const doc = parseAllDocuments(text)[0]!;
+  const path = 'k8s/kustomization.yaml';
+  const doc = parsedYaml(path, text)[0]!;
   const have = (doc.toJS()?.resources ?? []) as string[];
   const missing = resources.filter((r) => !have.includes(r));
   return missing.length
-    ? insert(text, 0, { kind: 'items', path: ['resources'], items: missing }, detectLayout(text, doc, ['resources']))
+    ? insertInto(path, text, 0, { kind: 'items', path: ['resources'], items: missing }, detectLayout(text, doc, ['resources']))
     : text;
 }
 
 function addServicePorts(text: string, name: string, ports: Record<string, unknown>[]): string {
-  const docs = parseAllDocuments(text);
+  const path = 'k8s/service.yaml';
+  const docs = parsedYaml(path, text);
   const at = docs.findIndex((d) => d.toJS()?.kind === 'Service' && d.toJS()?.metadata?.name === name);
   if (at === -1) return text;
   const have = (docs[at]!.toJS()?.spec?.ports ?? []) as { name?: string }[];
   const missing = ports.filter((p) => !have.some((h) => h.name === p.name));
   return missing.length
-    ? insert(text, at, { kind: 'items', path: ['spec', 'ports'], items: missing }, detectLayout(text, docs[at]!, ['spec', 'ports']))
+    ? insertInto(
+        path,
+        text,
+        at,
+        { kind: 'items', path: ['spec', 'ports'], items: missing },
+        detectLayout(text, docs[at]!, ['spec', 'ports']),
+      )
     : text;
 }
 
+/**
+ * Each missing devDependency inserted where its name sorts, and nothing else of the file
+ * changed (jsonc-parser's edits): the user's layout, e.g. a one-line array, stays as written.
+ */
 function addDevDependencies(text: string, dependencies: Record<string, string>): string {
-  const json = JSON.parse(text) as { devDependencies?: Record<string, string> };
+  let json: { devDependencies?: Record<string, string> };
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new AddRefusal({ code: 'projectFileUnreadable', path: 'package.json', message: (error as Error).message });
+  }
   const missing = Object.entries(dependencies).filter(([name]) => !json.devDependencies?.[name]);
-  if (!missing.length) return text;
-  const all = { ...json.devDependencies, ...Object.fromEntries(missing) };
-  json.devDependencies = Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b)));
-  const indent = /^\{\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-  return `${JSON.stringify(json, null, indent)}\n`;
+  const indent = /^\{\r?\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  const formattingOptions = {
+    insertSpaces: !indent.startsWith('\t'),
+    tabSize: indent.startsWith('\t') ? 1 : indent.length,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+  let edited = text;
+  for (const [name, version] of missing) {
+    const sortsBefore = (props: string[]) => {
+      const at = props.findIndex((prop) => prop.localeCompare(name) > 0);
+      return at === -1 ? props.length : at;
+    };
+    edited = applyEdits(edited, modify(edited, ['devDependencies', name], version, { formattingOptions, getInsertionIndex: sortsBefore }));
+  }
+  return edited;
 }
 
 /**

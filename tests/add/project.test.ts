@@ -102,6 +102,50 @@ describe('add in a generated project the user has edited', () => {
     expect(lint.exitCode, lint.stdout).toBe(0);
   });
 
+  it('edits package.json by inserting the one dependency line: the rest keeps its layout (it was printed again whole)', async () => {
+    const project = await generate(join(workspace(), 'project'), 'singleton');
+    const file = join(project, 'package.json');
+    const text = readFileSync(file, 'utf8').replace(/\n\}\n$/, ',\n  "keywords": ["k8s", "pod"]\n}\n');
+    writeFileSync(file, text);
+    expect((await add(project, ['adapter'])).exitCode).toBe(0);
+    const before = text.split('\n');
+    const after = readFileSync(file, 'utf8').split('\n');
+    expect(after.filter((line) => !before.includes(line))).toEqual([expect.stringMatching(/^ {4}"prom-client": "\^15\.\d+\.\d+",?$/)]);
+    expect(after).toContain('  "keywords": ["k8s", "pod"]');
+  });
+
+  it.each([
+    [
+      'k8s/kustomization.yaml',
+      'ambassador',
+      (text: string) => `${text}  - [oops\n`,
+      /k8s\/kustomization\.yaml of the project does not read \(.+\).*mend it and run add again/,
+    ],
+    [
+      'package.json',
+      'adapter',
+      (text: string) => text.replace(/\n\}\n$/, ',\n}\n'),
+      /package\.json of the project does not read \(.+\).*mend it and run add again/,
+    ],
+    [
+      'k8s/kustomization.yaml',
+      'ambassador',
+      (text: string) => text.replace(/resources:\n(\s+- .+\n)+/, 'resources: [deployment.yaml, service.yaml]\n'),
+      /cannot add to k8s\/kustomization\.yaml: resources without rewriting what you wrote \(it is written in flow style/,
+    ],
+  ])(
+    'refuses an edited %s it cannot read or add to (add %s), exit 2, and writes nothing (was exit 0 on a broken file, or exit 1)',
+    async (path, helper, edit, message) => {
+      const project = await generate(join(workspace(), 'project'), 'singleton');
+      writeFileSync(join(project, path), edit(readFileSync(join(project, path), 'utf8')));
+      const before = tree(project);
+      const result = await add(project, [helper]);
+      expect(result.exitCode, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(tree(project)).toEqual(before);
+    },
+  );
+
   it("refuses a folder of the user's where the helper's code goes, and writes nothing", async () => {
     const project = await generate(join(workspace(), 'project'), 'singleton');
     mkdirSync(join(project, 'containers/log-shipper'));

@@ -64,6 +64,8 @@ Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 any other fa
         : `cannot add to ${path} without rewriting what you wrote (${why === 'alias' ? 'it is an alias of an anchor used elsewhere' : why === 'flow' ? 'it is written in flow style, e.g. []' : 'it is not a list or a map'}); write it as a block list or map and run again`,
     schema: ({ message }: { message: string }) => `the Deployment would not be valid: ${message}`,
     podDesign: ({ findings }: { findings: string }) => `the pod would break a pod-design rule:\n  ${findings}`,
+    projectFileUnreadable: ({ path, message }: { path: string; message: string }) =>
+      `${path} of the project does not read (${message}), and add edits it for the helpers: mend it and run add again`,
     pathTaken: ({ path }: { path: string }) =>
       `${path} already exists and is not the generator's, and the helper's code goes there: move it away and run add again`,
     partsModuleEdited: ({ path, parts }: { path: string; parts: string }) =>

@@ -63,6 +63,8 @@ adapter. 주석, 키 순서, 따옴표, 앵커와 파일의 다른 문서는 쓴
         : `${path} 위치에는 쓴 내용을 다시 쓰지 않고는 더할 수 없다(${why === 'alias' ? '다른 곳에서도 쓰는 앵커의 별칭이다' : why === 'flow' ? '[] 같은 플로 스타일로 썼다' : '목록이나 맵이 아니다'}). 블록 목록이나 맵으로 고쳐 쓰고 다시 실행하자`,
     schema: ({ message }) => `디플로이먼트가 스키마에 맞지 않게 된다: ${message}`,
     podDesign: ({ findings }) => `파드가 파드 설계 규칙을 어기게 된다:\n  ${findings}`,
+    projectFileUnreadable: ({ path, message }) =>
+      `프로젝트의 ${path} 파일을 읽을 수 없다(${message}). add는 헬퍼를 위해 이 파일을 고친다. 파일을 바로잡고 add를 다시 실행하자`,
     pathTaken: ({ path }) =>
       `${path} 경로가 이미 있고 생성기가 만든 것이 아니다. 헬퍼 코드가 들어갈 자리이므로 다른 곳으로 옮기고 add를 다시 실행하자`,
     partsModuleEdited: ({ path, parts }) =>
