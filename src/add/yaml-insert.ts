@@ -32,6 +32,9 @@ const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) +
 const column = (text: string, at: number) => at - lineStart(text, at);
 /** The start of the line after the one holding `at - 1`, the end of a node's value. */
 function lineAfter(text: string, end: number): number {
+  // A range that runs over trailing comments ends in the next line's indentation: the node ended at that line's start.
+  const start = lineStart(text, end);
+  if (text.slice(start, end).trim() === '') return start;
   const nl = text.indexOf('\n', Math.max(end - 1, 0));
   return nl === -1 ? text.length : nl + 1;
 }
