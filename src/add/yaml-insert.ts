@@ -29,7 +29,13 @@ export interface Layout {
 }
 
 const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
-const column = (text: string, at: number) => at - lineStart(text, at);
+/** The column of `at`; a byte order mark at the file's start takes none (it is not indentation). */
+const column = (text: string, at: number) => {
+  const start = lineStart(text, at);
+  return at - start - (start === 0 && text.startsWith('\uFEFF') && at > 0 ? 1 : 0);
+};
+/** The file's line ending: what is added uses it too, so a CRLF file does not get LF lines. */
+const eolOf = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
 /** The start of the line after the one holding `at - 1`, the end of a node's value. */
 function lineAfter(text: string, end: number): number {
   // A range that runs over trailing comments ends in the next line's indentation: the node ended at that line's start.
@@ -50,6 +56,27 @@ function render(value: unknown, at: number, layout: Layout): string {
     .split('\n')
     .map((line) => (line ? pad + line : line))
     .join('\n');
+}
+
+/**
+ * An empty `key:` (nothing after it but a comment) gets its value on the lines below it, one
+ * step deeper. One written `key: ~` or `key: null` says so on purpose: not rewritten.
+ */
+function fillEmptyKey(text: string, doc: Document.Parsed, addition: Addition, layout: Layout): string {
+  const node = doc.getIn(addition.path, true) as Node;
+  const parent = doc.getIn(addition.path.slice(0, -1), true);
+  const pair =
+    isMap(parent) && !parent.flow ? parent.items.find((p) => isScalar(p.key) && p.key.value === addition.path.at(-1)) : undefined;
+  const key = pair?.key as Node | undefined;
+  if (!isScalar(node) || node.source !== '' || !key?.range) throw new CannotInsert('flow', addition.path);
+  const keyColumn = column(text, key.range[0]);
+  const newline = text.indexOf('\n', key.range[0]);
+  const at = newline === -1 ? text.length : newline + 1;
+  const rendered =
+    addition.kind === 'items'
+      ? render(addition.items, keyColumn + (layout.indentSeq ? layout.indent : 0), layout)
+      : render(addition.entries, keyColumn + layout.indent, layout);
+  return text.slice(0, at) + ensureNewline(text, at) + withEol(rendered, text) + text.slice(at);
 }
 
 /** Where a new key goes before `before`: above the comment lines that belong to that key. */
@@ -73,7 +100,7 @@ export function insert(text: string, index: number, addition: Addition, layout: 
     if (typeof last !== 'string') throw new CannotInsert('notCollection', addition.path);
     assertNotMerged(doc, addition.path.slice(0, -1), [last]);
     const value = addition.kind === 'items' ? addition.items : addition.entries;
-    if (node !== undefined) throw new CannotInsert('flow', addition.path);
+    if (node !== undefined) return fillEmptyKey(text, doc, addition, layout);
     return insert(
       text,
       index,
@@ -88,7 +115,7 @@ export function insert(text: string, index: number, addition: Addition, layout: 
     if (node.flow || node.items.length === 0 || !node.range) throw new CannotInsert('flow', addition.path);
     const at = lineAfter(text, node.range[1]);
     const dash = column(text, node.range[0]);
-    return text.slice(0, at) + ensureNewline(text, at) + render(addition.items, dash, layout) + text.slice(at);
+    return text.slice(0, at) + ensureNewline(text, at) + withEol(render(addition.items, dash, layout), text) + text.slice(at);
   }
   if (!isMap(node)) throw new CannotInsert('notCollection', addition.path);
   const map = node as YAMLMap<Node, Node>;
@@ -101,7 +128,7 @@ export function insert(text: string, index: number, addition: Addition, layout: 
     beforePair?.key && (beforePair.key as Node).range
       ? startOfKeyWithComments(text, (beforePair.key as Node).range![0])
       : lineAfter(text, map.range[1]);
-  return text.slice(0, at) + ensureNewline(text, at) + render(addition.entries, keyColumn, layout) + text.slice(at);
+  return text.slice(0, at) + ensureNewline(text, at) + withEol(render(addition.entries, keyColumn, layout), text) + text.slice(at);
 }
 
 /** True if `node` carries an anchor that an alias of the document refers to. */
@@ -135,8 +162,10 @@ function assertNotMerged(doc: Document.Parsed, path: YamlPath, keys: string[]): 
 
 /** A file whose last line has no newline gets one before what is added after it. */
 function ensureNewline(text: string, at: number): string {
-  return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+  return at > 0 && text[at - 1] !== '\n' ? eolOf(text) : '';
 }
+
+const withEol = (added: string, text: string) => (eolOf(text) === '\n' ? added : added.replace(/\n/g, '\r\n'));
 
 /** The layout of a document: the indent of the pod spec under `spec`, and how its lists sit. */
 export function detectLayout(text: string, doc: Document.Parsed, seqPath: YamlPath): Layout {
