@@ -17,7 +17,7 @@ import { addHelpersToManifest, type ManifestEdit } from './edit-manifest.js';
 import { DEPLOYMENT_FILE, planProjectEdit } from './project-edit.js';
 import { AddRefusal, describeAddRefusal } from './refusal.js';
 import { unifiedDiff } from './unified-diff.js';
-import { replaceFile } from './write-file.js';
+import { lockFileFolder, removeKilledTemporaries, replaceFile } from './write-file.js';
 
 export interface AddIo {
   stdout: (text: string) => void;
@@ -189,13 +189,31 @@ export async function runAddCommand(argv: string[], io: AddIo): Promise<number> 
       io.stdout(`${t.outcome.dryRun}\n${needs}`);
       return 0;
     }
+    // No lock is taken in a folder that is not there (the file is read, and refused, under the lock:
+    // a run killed there may have it aside, for this run to put back first).
+    if (!existsSync(dirname(file))) throw new AddRefusal({ code: 'noFile', file: shown });
     let planned: ReturnType<typeof plan> | undefined;
     const planOnce = () => {
       planned = plan();
       return planned;
     };
-    if (root || looseRoot) await writeProject(base, () => planOnce().files, { force: true });
-    else await replaceFile(file, () => planOnce().edit.text, dirname(shown));
+    if (root || looseRoot) {
+      // The file's own folder is locked too when it is not the one written into, so a run
+      // naming the file from there (or from above) cannot edit it at the same time.
+      const unlockFileFolder = resolve(base) === dirname(file) ? undefined : await lockFileFolder(file, dirname(shown));
+      try {
+        await writeProject(
+          base,
+          () => {
+            removeKilledTemporaries(file);
+            return planOnce().files;
+          },
+          { force: true },
+        );
+      } finally {
+        unlockFileFolder?.();
+      }
+    } else await replaceFile(file, () => planOnce().edit.text, dirname(shown));
     const { files, needs } = planned!;
     io.stdout(
       `${t.outcome.added({ helpers: helpers.join(', '), file: shown })}\n${t.outcome.wrote({ count: files.length })}\n${needs || `${t.outcome.nextSteps}\n`}`,

@@ -7,7 +7,7 @@ import { basename, parse, resolve, sep } from 'node:path';
 import { pathTextIssue } from './path-text.js';
 import { stagingFoldersIn } from './staging.js';
 import { addedByInterruptedRuns } from './swap.js';
-import { LOCK_NAME, readLock } from './target-lock.js';
+import { LOCK_NAME, readLock, TAKEOVER_NAME } from './target-lock.js';
 import { TargetRefusal, type RefusalReason } from './write-error.js';
 
 /**
@@ -70,7 +70,12 @@ export function inspectTarget(dir: string): TargetState {
   const lock = readLock(target);
   if (lock.live && lock.pid !== process.pid) throw new TargetRefusal({ code: 'locked', dir, pid: lock.pid! });
   // Left by a run that was killed: its lock, its staging folders, and what it added (to be undone).
-  const leftovers = new Set([LOCK_NAME, ...stagingFoldersIn(target).map((s) => basename(s.path)), ...addedByInterruptedRuns(target)]);
+  const leftovers = new Set([
+    LOCK_NAME,
+    TAKEOVER_NAME,
+    ...stagingFoldersIn(target).map((s) => basename(s.path)),
+    ...addedByInterruptedRuns(target),
+  ]);
   return entries.some((name) => !leftovers.has(name)) ? 'non-empty' : 'empty';
 }
 

@@ -17,6 +17,7 @@ export type RefusalReason =
   | { code: 'targetNotFolder'; dir: string }
   | { code: 'notEmpty'; dir: string }
   | { code: 'locked'; dir: string; pid: number }
+  | { code: 'lockNotOurs'; path: string }
   | { code: 'createdMeanwhile'; dir: string }
   | { code: 'conflicts'; target: string; conflicts: SwapConflict[] };
 

@@ -144,6 +144,8 @@ Examples:
       `directory ${dir} is not empty; choose another directory, or pass --force to write into it (files the project does not contain are kept)`,
     locked: ({ dir, pid }: { dir: string; pid: number }) =>
       `another create-pod-pattern run (pid ${pid}) is writing into ${dir}; nothing written by this one. Wait for it to finish, or choose another directory`,
+    lockNotOurs: ({ path }: { path: string }) =>
+      `${path} is not a lock create-pod-pattern made (its locks are symbolic links), and it is never removed: move it away and run again`,
     createdMeanwhile: ({ dir }: { dir: string }) =>
       `${dir} was created by another program while this one was about to; nothing written. Run again to write into it (with --force if it is not empty)`,
     conflicts: ({ target, conflicts }: { target: string; conflicts: string }) =>

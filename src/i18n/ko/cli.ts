@@ -139,6 +139,8 @@ export const cli: CliText = {
       `${dir} 디렉터리가 비어 있지 않다. 다른 디렉터리를 고르거나, 그 안에 쓰려면 --force를 주자(프로젝트에 없는 파일은 그대로 남는다)`,
     locked: ({ dir, pid }) =>
       `다른 create-pod-pattern 실행(pid ${pid})이 ${dir}에 쓰고 있어서 이번 실행은 아무것도 쓰지 않았다. 그 실행이 끝나기를 기다리거나 다른 디렉터리를 고르자`,
+    lockNotOurs: ({ path }) =>
+      `${path} 경로는 create-pod-pattern이 만든 잠금이 아니다(잠금은 심볼릭 링크다). 지우지 않으므로 다른 곳으로 옮기고 다시 실행하자`,
     createdMeanwhile: ({ dir }) =>
       `이 프로그램이 ${dir} 디렉터리를 만들려는 사이에 다른 프로그램이 먼저 만들었다. 아무것도 쓰지 않았다. 그 안에 쓰려면 다시 실행하자(비어 있지 않으면 --force와 함께)`,
     conflicts: ({ target, conflicts }) => `${target}에 쓸 수 없다: ${conflicts}. 이를 다른 곳으로 옮기거나 다른 디렉터리를 고르자`,
