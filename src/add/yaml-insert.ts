@@ -94,6 +94,7 @@ export function insert(text: string, index: number, addition: Addition, layout: 
   // Merge keys (<<) read as kubectl reads them (YAML 1.1, as Go's yaml does).
   const doc = parseAllDocuments(text, { merge: true })[index] as Document.Parsed;
   const node = doc.getIn(addition.path, true) as Node | undefined;
+  assertNotAliased(doc, addition.path);
   if (node === undefined || (isScalar(node) && node.value === null)) {
     // The collection is missing (or an empty `key:`): add it as a key of its parent.
     const last = addition.path.at(-1);
@@ -108,8 +109,7 @@ export function insert(text: string, index: number, addition: Addition, layout: 
       layout,
     );
   }
-  // An alias, or an anchor aliased elsewhere: what is added would show up there too.
-  if (isAlias(node) || isAliased(doc, node)) throw new CannotInsert('alias', addition.path);
+  if (isAlias(node)) throw new CannotInsert('alias', addition.path);
   if (addition.kind === 'items') {
     if (!isSeq(node)) throw new CannotInsert('notCollection', addition.path);
     if (node.flow || node.items.length === 0 || !node.range) throw new CannotInsert('flow', addition.path);
@@ -131,20 +131,24 @@ export function insert(text: string, index: number, addition: Addition, layout: 
   return text.slice(0, at) + ensureNewline(text, at) + withEol(render(addition.entries, keyColumn, layout), text) + text.slice(at);
 }
 
-/** True if `node` carries an anchor that an alias of the document refers to. */
-function isAliased(doc: Document.Parsed, node: Node): boolean {
-  const anchor = (node as { anchor?: string }).anchor;
-  if (!anchor) return false;
-  let found = false;
+/**
+ * Refuses an addition inside something an alias stands for: the collection itself or any
+ * collection around it (a container anchored `&app` and aliased elsewhere, say), as what is
+ * added would show up where the alias is too.
+ */
+function assertNotAliased(doc: Document.Parsed, path: YamlPath): void {
+  const aliased = new Set<string>();
   visit(doc, {
     Alias(_, alias) {
-      if (alias.source === anchor) {
-        found = true;
-        return visit.BREAK;
-      }
+      aliased.add(alias.source);
     },
   });
-  return found;
+  if (aliased.size === 0) return;
+  for (let depth = 0; depth <= path.length; depth++) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const anchor = (node as { anchor?: string } | null | undefined)?.anchor;
+    if (anchor && aliased.has(anchor)) throw new CannotInsert('alias', path);
+  }
 }
 
 /**

@@ -78,6 +78,19 @@ describe('add and YAML merge keys', () => {
     expect(result.after).toBe(text);
   });
 
+  it('refuses to add to a list inside a container an alias elsewhere stands for (a second container made from it got the variable too), nothing written', async () => {
+    const text = manifest(
+      '      labels: {app: shop}',
+      '        ports:\n        - containerPort: 8080\n        env:\n        - {name: MODE, value: shop}',
+      '      - <<: *app\n        name: twin\n',
+    ).replace('      - name: app\n', '      - &app\n        name: app\n');
+    expect(text).toContain('      - &app\n        name: app\n');
+    const result = await addTo(text, 'ambassador');
+    expect(result.stderr).toMatch(/it is an alias of an anchor used elsewhere/);
+    expect(result.exitCode).toBe(2);
+    expect(result.after).toBe(text);
+  });
+
   it('adds beside a merge that gives other keys, and what it merges stays as it was', async () => {
     const text = manifest('      <<: {labels: *labels}', '        ports:\n        - containerPort: 8080');
     const result = await addTo(text, 'adapter');
