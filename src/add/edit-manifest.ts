@@ -5,7 +5,19 @@
  */
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { isDeepStrictEqual } from 'node:util';
-import { isAlias, LineCounter, parseAllDocuments, visit } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Pair,
+  parseAllDocuments,
+  type Scalar,
+  visit,
+  type YAMLMap,
+} from 'yaml';
 import type { Lang } from '../i18n/lang.js';
 import { findCheck } from '../lint/registry.js';
 import { lintDocuments } from '../lint/lint.js';
@@ -58,9 +70,42 @@ function parse(text: string) {
           throw new AddRefusal({ code: 'parse', line, col, message: `unresolved alias *${node.source}` });
         }
       },
+      Map(_, map) {
+        const overlap = mergedAndWritten(doc, map);
+        if (overlap) {
+          const { line, col } = lines.linePos(map.range?.[0] ?? 0);
+          throw new AddRefusal({ code: 'mergeOverlap', key: overlap, line, col });
+        }
+      },
     });
   }
   return docs;
+}
+
+/**
+ * A key written in a map before a merge (<<) that gives it too: YAML 1.1 keeps the written one,
+ * Go's yaml (kubectl) the one that comes last, so the file means two things. Returns that key.
+ */
+function mergedAndWritten(doc: Document.Parsed, map: YAMLMap): string | undefined {
+  const isMerge = (pair: Pair) => isScalar(pair.key) && typeof pair.key.value === 'symbol';
+  for (const [at, pair] of map.items.entries()) {
+    if (!isMerge(pair)) continue;
+    // A key written after the merge wins for both; only one written before it is read two ways.
+    const before = new Set(
+      map.items
+        .slice(0, at)
+        .filter((p) => !isMerge(p) && isScalar(p.key))
+        .map((p) => String((p.key as Scalar).value)),
+    );
+    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    for (const source of sources) {
+      const merged = (isAlias(source) ? source.resolve(doc) : source) as unknown;
+      if (!isMap(merged)) continue;
+      const key = merged.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).find((k) => before.has(k));
+      if (key) return key;
+    }
+  }
+  return undefined;
 }
 
 /** `<namespace>/<name>`, which --deployment takes where a bare name is shared by Deployments of several namespaces. */

@@ -91,6 +91,17 @@ describe('add and YAML merge keys', () => {
     expect(result.after).toBe(text);
   });
 
+  it('refuses a map that both writes a key and merges it (kubectl takes the later one, YAML 1.1 the written one), nothing written', async () => {
+    const text = manifest(
+      '      labels: {app: shop}',
+      '        ports:\n        - containerPort: 8080\n        <<: {ports: [{containerPort: 9000}]}',
+    );
+    const result = await addTo(text, 'ambassador');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/both writes ports and takes it from a YAML merge key \(<<\)/);
+    expect(result.after).toBe(text);
+  });
+
   it('adds beside a merge that gives other keys, and what it merges stays as it was', async () => {
     const text = manifest('      <<: {labels: *labels}', '        ports:\n        - containerPort: 8080');
     const result = await addTo(text, 'adapter');

@@ -62,6 +62,8 @@ Exit status: 0 done, 2 bad usage or a conflict (nothing written), 1 any other fa
       why === 'merge'
         ? `cannot add ${path}: its map takes that key from a YAML merge key (<<), and a key written beside it would replace what it merges; write the merged key out in that map and run again`
         : `cannot add to ${path} without rewriting what you wrote (${why === 'alias' ? 'it is an alias of an anchor used elsewhere' : why === 'flow' ? 'it is written in flow style, e.g. []' : 'it is not a list or a map'}); write it as a block list or map and run again`,
+    mergeOverlap: ({ key, line, col }: { key: string; line: number; col: number }) =>
+      `the map at line ${line}, column ${col} both writes ${key} and takes it from a YAML merge key (<<): YAML 1.1 keeps the one written, kubectl the one that comes last, so the file means two things; keep one of them and run again`,
     schema: ({ message }: { message: string }) => `the Deployment would not be valid: ${message}`,
     podDesign: ({ findings }: { findings: string }) => `the pod would break a pod-design rule:\n  ${findings}`,
     projectFileUnreadable: ({ path, message }: { path: string; message: string }) =>

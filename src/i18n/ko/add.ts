@@ -61,6 +61,8 @@ adapter. 주석, 키 순서, 따옴표, 앵커와 파일의 다른 문서는 쓴
       why === 'merge'
         ? `${path} 키를 더할 수 없다. 이 맵은 그 키를 YAML 병합 키(<<)로 받아 오는데, 옆에 키를 쓰면 병합된 값을 덮어쓴다. 병합된 키를 그 맵에 직접 쓰고 다시 실행하자`
         : `${path} 위치에는 쓴 내용을 다시 쓰지 않고는 더할 수 없다(${why === 'alias' ? '다른 곳에서도 쓰는 앵커의 별칭이다' : why === 'flow' ? '[] 같은 플로 스타일로 썼다' : '목록이나 맵이 아니다'}). 블록 목록이나 맵으로 고쳐 쓰고 다시 실행하자`,
+    mergeOverlap: ({ key, line, col }) =>
+      `${line}행 ${col}열의 맵은 ${key} 키를 직접 쓰면서 YAML 병합 키(<<)로도 받아 온다. YAML 1.1은 직접 쓴 값을, kubectl은 나중에 오는 값을 택하므로 파일의 뜻이 둘이 된다. 하나만 남기고 다시 실행하자`,
     schema: ({ message }) => `디플로이먼트가 스키마에 맞지 않게 된다: ${message}`,
     podDesign: ({ findings }) => `파드가 파드 설계 규칙을 어기게 된다:\n  ${findings}`,
     projectFileUnreadable: ({ path, message }) =>
