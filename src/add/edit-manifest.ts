@@ -27,7 +27,7 @@ import type { HelperName, HelperPart, ProjectOptions } from '../patterns/types.j
 import { assertHelpersFit } from './conflicts.js';
 import { type Choices, DEFAULT_CONTAINER, helpersIn, mainContainer, optionsOf } from './pod-facts.js';
 import { AddRefusal } from './refusal.js';
-import { type Addition, CannotInsert, detectLayout, insert } from './yaml-insert.js';
+import { type Addition, CannotInsert, detectLayout, insert, type Layout } from './yaml-insert.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed manifest of any shape, read defensively field by field
 type Obj = Record<string, any>;
@@ -46,6 +46,20 @@ export interface ManifestEdit {
 export interface EditRequest extends Choices {
   helpers: HelperName[];
   deployment?: string;
+}
+
+/**
+ * One insertion (yaml-insert.ts); what the YAML cannot take without rewriting the user's text is
+ * their input's limit: a refusal naming where (`file: ` before the path, for a file of a project).
+ */
+export function insertOrRefuse(text: string, index: number, addition: Addition, layout: Layout, file?: string): string {
+  try {
+    return insert(text, index, addition, layout);
+  } catch (error) {
+    if (!(error instanceof CannotInsert)) throw error;
+    const path = error.path.join('.');
+    throw new AddRefusal({ code: 'cannotInsert', path: file ? `${file}: ${path}` : path, why: error.reason });
+  }
 }
 
 /** Parses every document; a YAML error is the user's, with its line and column. */
@@ -195,14 +209,7 @@ export function addHelpersToManifest(text: string, request: EditRequest): Manife
   const additions = additionsFor(deployment, parts, options);
   const layout = detectLayout(text, docs[at]!, [...POD, 'containers']);
   let edited = text;
-  for (const addition of additions) {
-    try {
-      edited = insert(edited, at, addition, layout);
-    } catch (error) {
-      if (error instanceof CannotInsert) throw new AddRefusal({ code: 'cannotInsert', path: error.path.join('.'), why: error.reason });
-      throw error;
-    }
-  }
+  for (const addition of additions) edited = insertOrRefuse(edited, at, addition, layout);
   // Read back: the file must say exactly what was meant, and nothing else may have moved.
   const after = parseAllDocuments(edited, { merge: true }).map((d) => d.toJS() as Obj);
   const expected = objects.map((o, i) => (i === at ? applyToObject(o, additions) : o));

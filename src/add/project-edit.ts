@@ -11,9 +11,9 @@ import { planProject } from '../plan/project-plan.js';
 import { patternOf } from '../patterns/index.js';
 import type { HelperName, ProjectOptions } from '../patterns/types.js';
 import { APP_PARTS_MODULE, addAppParts, withoutAppFiles } from './app-parts.js';
-import type { ManifestEdit } from './edit-manifest.js';
+import { insertOrRefuse, type ManifestEdit } from './edit-manifest.js';
 import { AddRefusal } from './refusal.js';
-import { type Addition, CannotInsert, detectLayout, insert, type Layout } from './yaml-insert.js';
+import { detectLayout } from './yaml-insert.js';
 
 export const DEPLOYMENT_FILE = 'k8s/deployment.yaml';
 
@@ -38,24 +38,13 @@ function parsedYaml(path: string, text: string) {
   return docs;
 }
 
-/** An insertion into a file of the project; what it cannot take is refused, naming the file. */
-function insertInto(path: string, text: string, index: number, addition: Addition, layout: Layout): string {
-  try {
-    return insert(text, index, addition, layout);
-  } catch (error) {
-    if (error instanceof CannotInsert)
-      throw new AddRefusal({ code: 'cannotInsert', path: `${path}: ${error.path.join('.')}`, why: error.reason });
-    throw error;
-  }
-}
-
 function addResources(text: string, resources: string[]): string {
   const path = 'k8s/kustomization.yaml';
   const doc = parsedYaml(path, text)[0]!;
   const have = (doc.toJS()?.resources ?? []) as string[];
   const missing = resources.filter((r) => !have.includes(r));
   return missing.length
-    ? insertInto(path, text, 0, { kind: 'items', path: ['resources'], items: missing }, detectLayout(text, doc, ['resources']))
+    ? insertOrRefuse(text, 0, { kind: 'items', path: ['resources'], items: missing }, detectLayout(text, doc, ['resources']), path)
     : text;
 }
 
@@ -67,12 +56,12 @@ function addServicePorts(text: string, name: string, ports: Record<string, unkno
   const have = (docs[at]!.toJS()?.spec?.ports ?? []) as { name?: string }[];
   const missing = ports.filter((p) => !have.some((h) => h.name === p.name));
   return missing.length
-    ? insertInto(
-        path,
+    ? insertOrRefuse(
         text,
         at,
         { kind: 'items', path: ['spec', 'ports'], items: missing },
         detectLayout(text, docs[at]!, ['spec', 'ports']),
+        path,
       )
     : text;
 }

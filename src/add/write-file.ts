@@ -16,7 +16,6 @@ export async function lockFileFolder(path: string, shownFolder: string): Promise
   const unlock = lockTarget(dirname(path), shownFolder);
   try {
     await recoverInterruptedRuns(dirname(path));
-    removeKilledTemporaries(path);
     return unlock;
   } catch (error) {
     unlock();
@@ -39,6 +38,7 @@ export function removeKilledTemporaries(path: string): void {
 export async function replaceFile(path: string, contentOf: () => string, shownFolder: string): Promise<void> {
   const unlock = await lockFileFolder(path, shownFolder);
   try {
+    removeKilledTemporaries(path);
     const content = contentOf();
     const { mode } = await stat(path);
     const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}.tmp`);

@@ -28,7 +28,7 @@ function ownerOf(text: string): LockState {
   return { exists: true, live: Number.isInteger(owner.pid) && owner.pid > 0 && isRunning(owner), pid: owner.pid };
 }
 
-/** The link's text, or undefined if there is no link (or, as `notLink`, something else is there). */
+/** The link's text, or undefined if there is none; something else there is refused as `lockNotOurs`. */
 function linkText(path: string): string | undefined {
   try {
     return readlinkSync(path);
@@ -86,7 +86,8 @@ function created(path: string, text: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // Something that is not a link (a file, a folder) is the user's, never removed.
-    if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) linkText(path);
+    const there = lstatSync(path, { throwIfNoEntry: false });
+    if (there && !there.isSymbolicLink()) throw new TargetRefusal({ code: 'lockNotOurs', path });
     return false;
   }
 }

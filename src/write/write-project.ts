@@ -49,7 +49,7 @@ export async function writeProject(
     // What to write may depend on what is there (add edits a file of the folder): then it is
     // planned only now, under the lock and once an interrupted run is undone.
     const planned = Array.isArray(files) ? files : files();
-    assertPathsInside(target, pathsOf(planned));
+    if (planned !== files) assertPathsInside(target, pathsOf(planned));
     const steps = planSwap(target, pathsOf(planned));
     staging = openStaging(target);
     await writeAll(staging.newDir, planned);
